@@ -1,0 +1,445 @@
+//! The sorting quiz as a pure state machine. Randomness arrives as a seed.
+
+use serde::{Deserialize, Serialize};
+
+use super::deck::Bin;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Phase {
+    Sorting,
+    Checked,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizError {
+    /// Check needs every item placed first.
+    NotAllPlaced { left: usize },
+    /// After Check, placements are frozen until Try again.
+    AlreadyChecked,
+    NoSuchItem,
+}
+
+/// What a placement did, so the UI can announce it in the right words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    Placed,
+    Moved,
+    Unchanged,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreBand {
+    All,
+    Most,
+    Some,
+}
+
+impl ScoreBand {
+    /// All right; at least three quarters right; fewer.
+    pub fn of(score: usize, total: usize) -> Self {
+        if score == total {
+            ScoreBand::All
+        } else if score * 4 >= total * 3 {
+            ScoreBand::Most
+        } else {
+            ScoreBand::Some
+        }
+    }
+}
+
+/// How one item fared after Check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ItemOutcome {
+    pub item: usize,
+    pub placed: Option<Bin>,
+    pub answer: Bin,
+    pub correct: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quiz {
+    answers: Vec<Bin>,
+    order: Vec<usize>,
+    placements: Vec<Option<Bin>>,
+    phase: Phase,
+    last_score: Option<usize>,
+    best_score: Option<usize>,
+}
+
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+/// The saved form of a quiz, keyed by ids so that it can be checked against
+/// the deck it is restored into.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizSnapshot {
+    pub version: u32,
+    pub deck: String,
+    pub order: Vec<String>,
+    pub placements: Vec<(String, Bin)>,
+    pub phase: Phase,
+    pub last: Option<usize>,
+    pub best: Option<usize>,
+}
+
+impl Quiz {
+    /// A fresh quiz over items with these answers, in an order drawn from `seed`.
+    pub fn new(answers: Vec<Bin>, seed: u64) -> Self {
+        let n = answers.len();
+        let mut quiz = Self {
+            answers,
+            order: (0..n).collect(),
+            placements: vec![None; n],
+            phase: Phase::Sorting,
+            last_score: None,
+            best_score: None,
+        };
+        shuffle(&mut quiz.order, seed);
+        quiz
+    }
+
+    pub fn len(&self) -> usize {
+        self.answers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.answers.is_empty()
+    }
+
+    /// Item indices in the order the reader sees them.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    pub fn placement(&self, item: usize) -> Option<Bin> {
+        self.placements.get(item).copied().flatten()
+    }
+
+    pub fn placed_count(&self) -> usize {
+        self.placements.iter().filter(|p| p.is_some()).count()
+    }
+
+    /// Items in `bin`, in display order.
+    pub fn in_bin(&self, bin: Option<Bin>) -> Vec<usize> {
+        self.order.iter().copied().filter(|&i| self.placements[i] == bin).collect()
+    }
+
+    /// Correct placements right now.
+    pub fn score(&self) -> usize {
+        self.placements.iter().zip(&self.answers).filter(|(p, a)| **p == Some(**a)).count()
+    }
+
+    pub fn last_score(&self) -> Option<usize> {
+        self.last_score
+    }
+
+    pub fn best_score(&self) -> Option<usize> {
+        self.best_score
+    }
+
+    pub fn place(&mut self, item: usize, bin: Bin) -> Result<Placement, QuizError> {
+        self.editable(item)?;
+        let before = self.placements[item].replace(bin);
+        Ok(match before {
+            None => Placement::Placed,
+            Some(b) if b == bin => Placement::Unchanged,
+            Some(_) => Placement::Moved,
+        })
+    }
+
+    /// Returns an item to the pool; `Ok(false)` if it was not placed.
+    pub fn unplace(&mut self, item: usize) -> Result<bool, QuizError> {
+        self.editable(item)?;
+        Ok(self.placements[item].take().is_some())
+    }
+
+    fn editable(&self, item: usize) -> Result<(), QuizError> {
+        if self.phase == Phase::Checked {
+            Err(QuizError::AlreadyChecked)
+        } else if item >= self.len() {
+            Err(QuizError::NoSuchItem)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Scores the quiz. Every item must be placed first.
+    pub fn check(&mut self) -> Result<usize, QuizError> {
+        if self.phase == Phase::Checked {
+            return Err(QuizError::AlreadyChecked);
+        }
+        let left = self.len() - self.placed_count();
+        if left > 0 {
+            return Err(QuizError::NotAllPlaced { left });
+        }
+        let score = self.score();
+        self.phase = Phase::Checked;
+        self.last_score = Some(score);
+        self.best_score = Some(self.best_score.map_or(score, |b| b.max(score)));
+        Ok(score)
+    }
+
+    /// Clears every placement and reshuffles; scores are kept.
+    pub fn try_again(&mut self, seed: u64) {
+        self.placements.iter_mut().for_each(|p| *p = None);
+        self.phase = Phase::Sorting;
+        shuffle(&mut self.order, seed);
+    }
+
+    pub fn outcomes(&self) -> Vec<ItemOutcome> {
+        self.order
+            .iter()
+            .map(|&item| {
+                let placed = self.placements[item];
+                let answer = self.answers[item];
+                ItemOutcome { item, placed, answer, correct: placed == Some(answer) }
+            })
+            .collect()
+    }
+
+    pub fn snapshot(&self, deck_id: &str, item_ids: &[String]) -> QuizSnapshot {
+        QuizSnapshot {
+            version: SNAPSHOT_VERSION,
+            deck: deck_id.to_string(),
+            order: self.order.iter().map(|&i| item_ids[i].clone()).collect(),
+            placements: self
+                .order
+                .iter()
+                .filter_map(|&i| self.placements[i].map(|b| (item_ids[i].clone(), b)))
+                .collect(),
+            phase: self.phase,
+            last: self.last_score,
+            best: self.best_score,
+        }
+    }
+
+    /// Rebuilds a quiz from a snapshot, or `None` if the snapshot is from
+    /// another version or deck, or does not fit this deck's items.
+    pub fn restore(answers: Vec<Bin>, snapshot: &QuizSnapshot, deck_id: &str, item_ids: &[String]) -> Option<Self> {
+        let n = answers.len();
+        if snapshot.version != SNAPSHOT_VERSION || snapshot.deck != deck_id || snapshot.order.len() != n || item_ids.len() != n {
+            return None;
+        }
+        let index = |id: &String| item_ids.iter().position(|x| x == id);
+        let order: Vec<usize> = snapshot.order.iter().map(index).collect::<Option<_>>()?;
+        let mut seen = vec![false; n];
+        for &i in &order {
+            if std::mem::replace(&mut seen[i], true) {
+                return None;
+            }
+        }
+        let mut placements = vec![None; n];
+        for (id, bin) in &snapshot.placements {
+            let i = index(id)?;
+            if placements[i].replace(*bin).is_some() {
+                return None;
+            }
+        }
+        let scores_fit = [snapshot.last, snapshot.best].iter().all(|s| s.is_none_or(|s| s <= n));
+        let all_placed = placements.iter().all(Option::is_some);
+        if !scores_fit || (snapshot.phase == Phase::Checked && !all_placed) {
+            return None;
+        }
+        Some(Self {
+            answers,
+            order,
+            placements,
+            phase: snapshot.phase,
+            last_score: snapshot.last,
+            best_score: snapshot.best,
+        })
+    }
+}
+
+/// Fisher–Yates with splitmix64: small, deterministic for a seed, good enough
+/// for shuffling a list of exercises.
+fn shuffle(list: &mut [usize], seed: u64) {
+    let mut state = seed;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for i in (1..list.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        list.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use Bin::{Avoid, Safe};
+
+    fn answers() -> Vec<Bin> {
+        vec![Safe, Avoid, Safe, Avoid, Safe]
+    }
+
+    fn ids(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("item-{i}")).collect()
+    }
+
+    #[test]
+    fn placing_moving_and_unplacing_report_what_happened() {
+        let mut q = Quiz::new(answers(), 1);
+        assert_eq!(q.place(0, Safe), Ok(Placement::Placed));
+        assert_eq!(q.place(0, Safe), Ok(Placement::Unchanged));
+        assert_eq!(q.place(0, Avoid), Ok(Placement::Moved));
+        assert_eq!(q.unplace(0), Ok(true));
+        assert_eq!(q.unplace(0), Ok(false));
+        assert_eq!(q.place(99, Safe), Err(QuizError::NoSuchItem));
+    }
+
+    #[test]
+    fn check_needs_every_item_and_then_freezes_the_bins() {
+        let mut q = Quiz::new(answers(), 2);
+        q.place(0, Safe).unwrap();
+        assert_eq!(q.check(), Err(QuizError::NotAllPlaced { left: 4 }));
+        for i in 1..5 {
+            q.place(i, Safe).unwrap();
+        }
+        assert_eq!(q.check(), Ok(3));
+        assert_eq!(q.phase(), Phase::Checked);
+        assert_eq!(q.place(1, Avoid), Err(QuizError::AlreadyChecked));
+        let wrong: Vec<usize> = q.outcomes().iter().filter(|o| !o.correct).map(|o| o.item).collect();
+        assert_eq!(wrong.len(), 2);
+        assert!(wrong.contains(&1) && wrong.contains(&3));
+    }
+
+    #[test]
+    fn try_again_clears_and_keeps_best_score() {
+        let mut q = Quiz::new(answers(), 3);
+        for (i, a) in answers().into_iter().enumerate() {
+            q.place(i, a).unwrap();
+        }
+        assert_eq!(q.check(), Ok(5));
+        q.try_again(4);
+        assert_eq!((q.phase(), q.placed_count()), (Phase::Sorting, 0));
+        for i in 0..5 {
+            q.place(i, Avoid).unwrap();
+        }
+        assert_eq!(q.check(), Ok(2));
+        assert_eq!((q.last_score(), q.best_score()), (Some(2), Some(5)));
+    }
+
+    #[test]
+    fn bands_split_at_all_and_three_quarters() {
+        assert_eq!(ScoreBand::of(16, 16), ScoreBand::All);
+        assert_eq!(ScoreBand::of(12, 16), ScoreBand::Most);
+        assert_eq!(ScoreBand::of(11, 16), ScoreBand::Some);
+    }
+
+    #[test]
+    fn snapshot_round_trips_through_json() {
+        let mut q = Quiz::new(answers(), 5);
+        q.place(2, Avoid).unwrap();
+        let snap = q.snapshot("deck", &ids(5));
+        let text = serde_json::to_string(&snap).unwrap();
+        let back: QuizSnapshot = serde_json::from_str(&text).unwrap();
+        assert_eq!(Quiz::restore(answers(), &back, "deck", &ids(5)), Some(q));
+    }
+
+    #[test]
+    fn snapshots_from_elsewhere_are_refused() {
+        let q = Quiz::new(answers(), 6);
+        let good = q.snapshot("deck", &ids(5));
+        let restore = |s: &QuizSnapshot| Quiz::restore(answers(), s, "deck", &ids(5));
+        assert!(restore(&QuizSnapshot { version: 0, ..good.clone() }).is_none());
+        assert!(restore(&QuizSnapshot { deck: "other".into(), ..good.clone() }).is_none());
+        let mut renamed = good.clone();
+        renamed.order[0] = "gone".into();
+        assert!(restore(&renamed).is_none());
+        let mut doubled = good.clone();
+        doubled.order[1] = doubled.order[0].clone();
+        assert!(restore(&doubled).is_none());
+        assert!(restore(&QuizSnapshot { phase: Phase::Checked, ..good.clone() }).is_none());
+        assert!(restore(&QuizSnapshot { best: Some(9), ..good.clone() }).is_none());
+        assert!(serde_json::from_str::<QuizSnapshot>("{\"version\":1}").is_err());
+    }
+
+    #[derive(Clone, Debug)]
+    enum Act {
+        Place(usize, Bin),
+        Unplace(usize),
+        Check,
+        TryAgain(u64),
+    }
+
+    fn acts() -> impl Strategy<Value = Act> {
+        prop_oneof![
+            4 => (0usize..12, prop_oneof![Just(Safe), Just(Avoid)]).prop_map(|(i, b)| Act::Place(i, b)),
+            1 => (0usize..12).prop_map(Act::Unplace),
+            1 => Just(Act::Check),
+            1 => any::<u64>().prop_map(Act::TryAgain),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn invariants_hold_under_any_sequence(
+            answers in prop::collection::vec(prop_oneof![Just(Safe), Just(Avoid)], 1..10),
+            seed in any::<u64>(),
+            script in prop::collection::vec(acts(), 0..80),
+        ) {
+            let n = answers.len();
+            let mut q = Quiz::new(answers.clone(), seed);
+            let mut sorted_ids: Vec<usize> = q.order().to_vec();
+            sorted_ids.sort_unstable();
+            prop_assert_eq!(&sorted_ids, &(0..n).collect::<Vec<_>>());
+            for act in script {
+                let before = q.clone();
+                match act {
+                    Act::Place(i, b) => { let _ = q.place(i, b); }
+                    Act::Unplace(i) => { let _ = q.unplace(i); }
+                    Act::Check => {
+                        let result = q.check();
+                        if before.phase() == Phase::Sorting && before.placed_count() == n {
+                            prop_assert_eq!(result, Ok(before.score()));
+                            prop_assert_eq!(q.last_score(), Some(before.score()));
+                        } else {
+                            prop_assert!(result.is_err());
+                            prop_assert_eq!(&q, &before);
+                        }
+                    }
+                    Act::TryAgain(s) => {
+                        q.try_again(s);
+                        prop_assert_eq!(q.placed_count(), 0);
+                    }
+                }
+                let correct = (0..n).filter(|&i| q.placement(i) == Some(answers[i])).count();
+                prop_assert_eq!(q.score(), correct);
+                let mut order = q.order().to_vec();
+                order.sort_unstable();
+                prop_assert_eq!(&order, &sorted_ids);
+                let binned = q.in_bin(None).len() + q.in_bin(Some(Safe)).len() + q.in_bin(Some(Avoid)).len();
+                prop_assert_eq!(binned, n);
+                if q.phase() == Phase::Checked {
+                    prop_assert_eq!(q.placed_count(), n);
+                }
+                if let (Some(last), Some(best)) = (q.last_score(), q.best_score()) {
+                    prop_assert!(last <= best && best <= n);
+                }
+                let ids = ids(n);
+                let back = Quiz::restore(answers.clone(), &q.snapshot("d", &ids), "d", &ids);
+                prop_assert_eq!(back.as_ref(), Some(&q));
+            }
+        }
+
+        #[test]
+        fn every_placement_can_be_undone(seed in any::<u64>(), item in 0usize..5, bin in prop_oneof![Just(Safe), Just(Avoid)]) {
+            let mut q = Quiz::new(answers(), seed);
+            let before = q.clone();
+            q.place(item, bin).unwrap();
+            q.unplace(item).unwrap();
+            prop_assert_eq!(q, before);
+        }
+    }
+}

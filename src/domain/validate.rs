@@ -1,0 +1,522 @@
+//! Turns deck JSON into a [`Deck`], reporting every problem with its JSON path.
+//!
+//! serde_json reads the text into a `Value`; the decoder below then walks it by
+//! hand, because serde's derive stops at the first error and a deck author
+//! needs the whole list at once.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use super::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
+use super::text::UiText;
+
+pub const MAX_DECK_BYTES: usize = 256 * 1024;
+pub const MAX_TIPS: usize = 100;
+pub const MAX_ITEMS: usize = 100;
+pub const MAX_STRING_CHARS: usize = 2_000;
+/// Past this many, problems are counted rather than listed.
+pub const MAX_LISTED_PROBLEMS: usize = 50;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    TooLarge { bytes: usize },
+    NotJson { line: usize, column: usize, message: String },
+    WrongType { expected: &'static str, found: String },
+    Missing,
+    UnknownField,
+    EmptyString,
+    TooLong { chars: usize },
+    TooMany { count: usize, max: usize },
+    BadChoice { expected: &'static str, found: String },
+    BadId { found: String },
+    BadUrl { found: String },
+    DuplicateId { id: String, first: String },
+    NoSuchItem { id: String },
+    NoSuchTip { id: String },
+    InsteadNotSafe { id: String },
+    InsteadOnSafeItem,
+    EmptyBin { bin: &'static str },
+    NoTips,
+}
+
+/// One thing wrong with a deck, at a JSON path such as `quiz.items[3].answer`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeckProblem {
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+impl fmt::Display for DeckProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "(deck)" } else { &self.path };
+        write!(f, "{path}: ")?;
+        match &self.kind {
+            ProblemKind::TooLarge { bytes } => write!(
+                f,
+                "the deck is {} KB; the limit is {} KB",
+                bytes.div_ceil(1024),
+                MAX_DECK_BYTES / 1024
+            ),
+            ProblemKind::NotJson { line, column, message } => {
+                write!(f, "not valid JSON at line {line}, column {column}: {message}")
+            }
+            ProblemKind::WrongType { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            ProblemKind::Missing => f.write_str("this field is required"),
+            ProblemKind::UnknownField => f.write_str("unknown field"),
+            ProblemKind::EmptyString => f.write_str("must not be empty"),
+            ProblemKind::TooLong { chars } => write!(
+                f,
+                "{chars} characters; the limit is {MAX_STRING_CHARS}"
+            ),
+            ProblemKind::TooMany { count, max } => {
+                write!(f, "{count} entries; the limit is {max}")
+            }
+            ProblemKind::BadChoice { expected, found } => {
+                write!(f, "expected {expected}, found {found}")
+            }
+            ProblemKind::BadId { found } => write!(
+                f,
+                "{found} is not a valid id (use letters, digits, \"-\" and \"_\")"
+            ),
+            ProblemKind::BadUrl { found } => {
+                write!(f, "expected an http or https URL, found {found}")
+            }
+            ProblemKind::DuplicateId { id, first } => {
+                write!(f, "duplicate id \"{id}\" (first used at {first})")
+            }
+            ProblemKind::NoSuchItem { id } => write!(f, "no item with id \"{id}\""),
+            ProblemKind::NoSuchTip { id } => write!(f, "no tip with id \"{id}\""),
+            ProblemKind::InsteadNotSafe { id } => write!(
+                f,
+                "item \"{id}\" is not a safe item, so it cannot be the alternative"
+            ),
+            ProblemKind::InsteadOnSafeItem => {
+                f.write_str("only an item to avoid can name a safer alternative")
+            }
+            ProblemKind::EmptyBin { bin } => {
+                write!(f, "no item has answer \"{bin}\", so that bin would be empty")
+            }
+            ProblemKind::NoTips => f.write_str("a deck needs at least one tip"),
+        }
+    }
+}
+
+/// Every problem found in a deck (the first [`MAX_LISTED_PROBLEMS`] of them)
+/// and how many more were not listed.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DeckErrors {
+    pub problems: Vec<DeckProblem>,
+    pub unlisted: usize,
+}
+
+impl DeckErrors {
+    pub fn total(&self) -> usize {
+        self.problems.len() + self.unlisted
+    }
+
+    fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        if self.problems.len() < MAX_LISTED_PROBLEMS {
+            self.problems.push(DeckProblem { path: path.into(), kind });
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    fn single(path: &str, kind: ProblemKind) -> Self {
+        let mut errors = Self::default();
+        errors.push(path, kind);
+        errors
+    }
+}
+
+impl fmt::Display for DeckErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for p in &self.problems {
+            writeln!(f, "{p}")?;
+        }
+        if self.unlisted > 0 {
+            writeln!(f, "… and {} more problems", self.unlisted)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses and validates deck JSON text.
+pub fn parse_deck(text: &str) -> Result<Deck, DeckErrors> {
+    if text.len() > MAX_DECK_BYTES {
+        return Err(DeckErrors::single("", ProblemKind::TooLarge { bytes: text.len() }));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        DeckErrors::single(
+            "",
+            ProblemKind::NotJson {
+                line: e.line(),
+                column: e.column(),
+                message: json_error_message(&e),
+            },
+        )
+    })?;
+    decode_deck(&value)
+}
+
+/// serde_json's message ends with " at line L column C"; we show those apart.
+fn json_error_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// Validates an already-parsed JSON value (the browser may parse the text).
+pub fn decode_deck(value: &Value) -> Result<Deck, DeckErrors> {
+    let mut d = Decoder { errors: DeckErrors::default() };
+    let deck = d.deck(value);
+    match deck {
+        Some(deck) if d.errors.total() == 0 => Ok(deck),
+        _ => Err(d.errors),
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => {
+            let short: String = s.chars().take(40).collect();
+            if short.len() < s.len() { format!("\"{short}…\"") } else { format!("\"{s}\"") }
+        }
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
+}
+
+fn is_valid_id(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+struct Decoder {
+    errors: DeckErrors,
+}
+
+impl Decoder {
+    /// Checks that `v` is an object whose keys are all in `allowed`.
+    fn object<'v>(&mut self, v: &'v Value, path: &str, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+        let Value::Object(map) = v else {
+            self.errors.push(path, ProblemKind::WrongType { expected: "an object", found: describe(v) });
+            return None;
+        };
+        for key in map.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.errors.push(join(path, key), ProblemKind::UnknownField);
+            }
+        }
+        Some(map)
+    }
+
+    fn string(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+        let path = join(parent, key);
+        match map.get(key) {
+            None => {
+                self.errors.push(path, ProblemKind::Missing);
+                None
+            }
+            Some(v) => self.string_value(v, &path),
+        }
+    }
+
+    fn optional_string(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(v) => self.string_value(v, &join(parent, key)),
+        }
+    }
+
+    fn string_value(&mut self, v: &Value, path: &str) -> Option<String> {
+        let Value::String(s) = v else {
+            self.errors.push(path, ProblemKind::WrongType { expected: "a string", found: describe(v) });
+            return None;
+        };
+        let chars = s.chars().count();
+        if s.trim().is_empty() {
+            self.errors.push(path, ProblemKind::EmptyString);
+            None
+        } else if chars > MAX_STRING_CHARS {
+            self.errors.push(path, ProblemKind::TooLong { chars });
+            None
+        } else {
+            Some(s.clone())
+        }
+    }
+
+    fn id(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+        let id = self.string(map, parent, key)?;
+        if is_valid_id(&id) {
+            Some(id)
+        } else {
+            self.errors.push(join(parent, key), ProblemKind::BadId { found: describe(&Value::String(id)) });
+            None
+        }
+    }
+
+    fn optional_id(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+        let id = self.optional_string(map, parent, key)?;
+        if is_valid_id(&id) {
+            Some(id)
+        } else {
+            self.errors.push(join(parent, key), ProblemKind::BadId { found: describe(&Value::String(id)) });
+            None
+        }
+    }
+
+    /// The array at `key`, cut to `max` entries (the excess is one problem).
+    fn array<'v>(&mut self, map: &'v Map<String, Value>, parent: &str, key: &str, max: usize) -> Option<&'v [Value]> {
+        let path = join(parent, key);
+        match map.get(key) {
+            None => {
+                self.errors.push(path, ProblemKind::Missing);
+                None
+            }
+            Some(Value::Array(list)) => {
+                if list.len() > max {
+                    self.errors.push(path, ProblemKind::TooMany { count: list.len(), max });
+                    Some(&list[..max])
+                } else {
+                    Some(list)
+                }
+            }
+            Some(v) => {
+                self.errors.push(path, ProblemKind::WrongType { expected: "an array", found: describe(v) });
+                None
+            }
+        }
+    }
+
+    fn choice<T: Copy>(&mut self, map: &Map<String, Value>, parent: &str, key: &str, options: &[(&str, T)], expected: &'static str) -> Option<T> {
+        let path = join(parent, key);
+        let Some(v) = map.get(key) else {
+            self.errors.push(path, ProblemKind::Missing);
+            return None;
+        };
+        let found = v.as_str().and_then(|s| options.iter().find(|(name, _)| *name == s));
+        match found {
+            Some((_, value)) => Some(*value),
+            None => {
+                self.errors.push(path, ProblemKind::BadChoice { expected, found: describe(v) });
+                None
+            }
+        }
+    }
+
+    fn deck(&mut self, v: &Value) -> Option<Deck> {
+        let map = self.object(v, "", &["id", "title", "lang", "source", "disclaimer", "tips", "quiz", "ui"])?;
+        let id = self.id(map, "", "id");
+        let title = self.string(map, "", "title");
+        let lang = self.string(map, "", "lang");
+        let source = match map.get("source") {
+            None => {
+                self.errors.push("source", ProblemKind::Missing);
+                None
+            }
+            Some(v) => self.source(v),
+        };
+        let disclaimer = self.string(map, "", "disclaimer");
+        let tips = self.tips(map);
+        let ui = match map.get("ui") {
+            None | Some(Value::Null) => Some(UiText::default()),
+            Some(v) => self.ui(v),
+        };
+        let quiz = match map.get("quiz") {
+            None => {
+                self.errors.push("quiz", ProblemKind::Missing);
+                None
+            }
+            Some(v) => self.quiz(v, tips.as_deref()),
+        };
+        Some(Deck {
+            id: id?,
+            title: title?,
+            lang: lang?,
+            source: source?,
+            disclaimer: disclaimer?,
+            tips: tips?,
+            quiz: quiz?,
+            ui: ui?,
+        })
+    }
+
+    fn source(&mut self, v: &Value) -> Option<Source> {
+        let map = self.object(v, "source", &["title", "url"])?;
+        let title = self.string(map, "source", "title");
+        let url = self.optional_string(map, "source", "url");
+        if let Some(u) = &url {
+            if !(u.starts_with("https://") || u.starts_with("http://")) {
+                self.errors.push("source.url", ProblemKind::BadUrl { found: describe(&Value::String(u.clone())) });
+                return None;
+            }
+        }
+        Some(Source { title: title?, url })
+    }
+
+    fn tips(&mut self, map: &Map<String, Value>) -> Option<Vec<Tip>> {
+        let list = self.array(map, "", "tips", MAX_TIPS)?;
+        if list.is_empty() {
+            self.errors.push("tips", ProblemKind::NoTips);
+            return None;
+        }
+        let mut tips = Vec::with_capacity(list.len());
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut complete = true;
+        for (i, v) in list.iter().enumerate() {
+            let path = format!("tips[{i}]");
+            match self.tip(v, &path) {
+                Some(tip) => {
+                    self.unique(&mut seen, &tip.id, &path);
+                    tips.push(tip);
+                }
+                None => complete = false,
+            }
+        }
+        complete.then_some(tips)
+    }
+
+    fn unique(&mut self, seen: &mut HashMap<String, String>, id: &str, path: &str) {
+        let id_path = format!("{path}.id");
+        match seen.get(id) {
+            Some(first) => {
+                let first = first.clone();
+                self.errors.push(id_path, ProblemKind::DuplicateId { id: id.to_string(), first });
+            }
+            None => {
+                seen.insert(id.to_string(), id_path);
+            }
+        }
+    }
+
+    fn tip(&mut self, v: &Value, path: &str) -> Option<Tip> {
+        let map = self.object(v, path, &["id", "kind", "headline", "detail"])?;
+        let id = self.id(map, path, "id");
+        let kind = self.choice(map, path, "kind", &[("do", TipKind::Do), ("dont", TipKind::Dont)], "\"do\" or \"dont\"");
+        let headline = self.string(map, path, "headline");
+        let detail = self.string(map, path, "detail");
+        Some(Tip { id: id?, kind: kind?, headline: headline?, detail: detail? })
+    }
+
+    fn quiz(&mut self, v: &Value, tips: Option<&[Tip]>) -> Option<QuizSpec> {
+        let map = self.object(v, "quiz", &["prompt", "bins", "items"])?;
+        let prompt = self.string(map, "quiz", "prompt");
+        let bins = match map.get("bins") {
+            None => {
+                self.errors.push("quiz.bins", ProblemKind::Missing);
+                None
+            }
+            Some(v) => self.object(v, "quiz.bins", &["safe", "avoid"]).and_then(|bins| {
+                let safe = self.string(bins, "quiz.bins", "safe");
+                let avoid = self.string(bins, "quiz.bins", "avoid");
+                Some(BinLabels { safe: safe?, avoid: avoid? })
+            }),
+        };
+        let items = self.items(map, tips);
+        Some(QuizSpec { prompt: prompt?, bins: bins?, items: items? })
+    }
+
+    fn items(&mut self, map: &Map<String, Value>, tips: Option<&[Tip]>) -> Option<Vec<QuizItem>> {
+        let list = self.array(map, "quiz", "items", MAX_ITEMS)?;
+        // First pass: shape and ids, so that references can be checked in any order.
+        struct Raw {
+            index: usize,
+            item: QuizItem,
+            instead: Option<String>,
+            tip: Option<String>,
+        }
+        let mut raws = Vec::with_capacity(list.len());
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut complete = true;
+        for (i, v) in list.iter().enumerate() {
+            let path = format!("quiz.items[{i}]");
+            let Some(m) = self.object(v, &path, &["id", "label", "answer", "why", "instead", "tip"]) else {
+                complete = false;
+                continue;
+            };
+            let id = self.id(m, &path, "id");
+            let label = self.string(m, &path, "label");
+            let answer = self.choice(m, &path, "answer", &[("safe", Bin::Safe), ("avoid", Bin::Avoid)], "\"safe\" or \"avoid\"");
+            let why = self.string(m, &path, "why");
+            let instead = self.optional_id(m, &path, "instead");
+            let tip = self.optional_id(m, &path, "tip");
+            if let Some(id) = &id {
+                self.unique(&mut seen, id, &path);
+            }
+            match (id, label, answer, why) {
+                (Some(id), Some(label), Some(answer), Some(why)) => raws.push(Raw {
+                    index: i,
+                    item: QuizItem { id, label, answer, why, instead: None, tip: None },
+                    instead,
+                    tip,
+                }),
+                _ => complete = false,
+            }
+        }
+        // Second pass: references.
+        let answers: HashMap<&str, (usize, Bin)> =
+            raws.iter().enumerate().map(|(i, r)| (r.item.id.as_str(), (i, r.item.answer))).collect();
+        let mut resolved = Vec::with_capacity(raws.len());
+        for raw in &raws {
+            let path = format!("quiz.items[{}]", raw.index);
+            let mut item = raw.item.clone();
+            if let Some(target) = &raw.instead {
+                match answers.get(target.as_str()) {
+                    None => self.errors.push(format!("{path}.instead"), ProblemKind::NoSuchItem { id: target.clone() }),
+                    Some(_) if item.answer == Bin::Safe => {
+                        self.errors.push(format!("{path}.instead"), ProblemKind::InsteadOnSafeItem)
+                    }
+                    Some((_, Bin::Avoid)) => {
+                        self.errors.push(format!("{path}.instead"), ProblemKind::InsteadNotSafe { id: target.clone() })
+                    }
+                    Some((index, Bin::Safe)) => item.instead = Some(*index),
+                }
+            }
+            if let (Some(target), Some(tips)) = (&raw.tip, tips) {
+                match tips.iter().position(|t| &t.id == target) {
+                    Some(index) => item.tip = Some(index),
+                    None => self.errors.push(format!("{path}.tip"), ProblemKind::NoSuchTip { id: target.clone() }),
+                }
+            }
+            resolved.push(item);
+        }
+        if complete {
+            for bin in Bin::ALL {
+                if !resolved.iter().any(|item| item.answer == bin) {
+                    self.errors.push("quiz.items", ProblemKind::EmptyBin { bin: bin.as_str() });
+                }
+            }
+        }
+        complete.then_some(resolved)
+    }
+
+    fn ui(&mut self, v: &Value) -> Option<UiText> {
+        let map = self.object(v, "ui", UiText::KEYS)?;
+        let mut ui = UiText::default();
+        let mut complete = true;
+        for key in UiText::KEYS {
+            if map.contains_key(*key) {
+                match self.string(map, "ui", key) {
+                    Some(text) => {
+                        ui.set(key, text);
+                    }
+                    None => complete = false,
+                }
+            }
+        }
+        complete.then_some(ui)
+    }
+}

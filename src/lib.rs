@@ -1,0 +1,6 @@
+//! Backwise: a back-pain tips deck and sorting quiz, embeddable as
+//! `<backwise-widget>`. The domain core is pure and host-tested; the UI,
+//! hooks and embed glue exist only on wasm32.
+
+pub mod domain;
+
