@@ -3,4 +3,3 @@
 //! hooks and embed glue exist only on wasm32.
 
 pub mod domain;
-

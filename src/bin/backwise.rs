@@ -1,1 +1,57 @@
+//! Native command line for deck authors and bloggers:
+//!   backwise check DECK.json      print every problem with its path (exit 1 on problems)
+//!   backwise fallback [DECK.json] print the static no-JavaScript HTML of a deck
+//! Without a path, `fallback` uses the built-in deck.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use backwise::domain::{BUILTIN_DECK_JSON, fallback::fallback_html, parse_deck};
+    use std::process::ExitCode;
+
+    const USAGE: &str = "usage: backwise check DECK.json | backwise fallback [DECK.json]";
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let read = |path: Option<&String>| -> Result<String, String> {
+        match path {
+            None => Ok(BUILTIN_DECK_JSON.to_string()),
+            Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: cannot read: {e}")),
+        }
+    };
+    let (command, path) = match args.as_slice() {
+        [c] if c == "fallback" => (c.as_str(), None),
+        [c, p] if c == "check" || c == "fallback" => (c.as_str(), Some(p)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match read(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match (command, parse_deck(&text)) {
+        ("check", Ok(deck)) => {
+            println!(
+                "ok: deck \"{}\" with {} tips and {} quiz items",
+                deck.id,
+                deck.tips.len(),
+                deck.quiz.items.len()
+            );
+            ExitCode::SUCCESS
+        }
+        (_, Ok(deck)) => {
+            print!("{}", fallback_html(&deck));
+            ExitCode::SUCCESS
+        }
+        (_, Err(errors)) => {
+            eprint!("{errors}");
+            eprintln!("{} problem(s) found", errors.total());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}

@@ -44,12 +44,19 @@ pub struct CursorSnapshot {
 
 impl DeckCursor {
     pub fn new(kinds: Vec<TipKind>) -> Self {
-        Self { kinds, filter: Filter::All, tip: 0, turned: false }
+        Self {
+            kinds,
+            filter: Filter::All,
+            tip: 0,
+            turned: false,
+        }
     }
 
     /// Indices of the tips the filter lets through, in deck order.
     pub fn visible(&self) -> Vec<usize> {
-        (0..self.kinds.len()).filter(|&i| self.filter.fits(self.kinds[i])).collect()
+        (0..self.kinds.len())
+            .filter(|&i| self.filter.fits(self.kinds[i]))
+            .collect()
     }
 
     pub fn filter(&self) -> Filter {
@@ -68,7 +75,10 @@ impl DeckCursor {
     /// 1-based position among visible tips, and how many are visible.
     pub fn progress(&self) -> (usize, usize) {
         let visible = self.visible();
-        let at = visible.iter().position(|&i| i == self.tip).map_or(0, |p| p + 1);
+        let at = visible
+            .iter()
+            .position(|&i| i == self.tip)
+            .map_or(0, |p| p + 1);
         (at, visible.len())
     }
 
@@ -80,8 +90,14 @@ impl DeckCursor {
     /// Moves one visible card on or back; stays put at either end.
     pub fn step(&mut self, forward: bool) {
         let visible = self.visible();
-        let Some(pos) = visible.iter().position(|&i| i == self.tip) else { return };
-        let next = if forward { pos + 1 } else { pos.wrapping_sub(1) };
+        let Some(pos) = visible.iter().position(|&i| i == self.tip) else {
+            return;
+        };
+        let next = if forward {
+            pos + 1
+        } else {
+            pos.wrapping_sub(1)
+        };
         if let Some(&tip) = visible.get(next) {
             self.tip = tip;
             self.turned = false;
@@ -114,7 +130,10 @@ impl DeckCursor {
     }
 
     pub fn snapshot(&self, tip_ids: &[String]) -> Option<CursorSnapshot> {
-        tip_ids.get(self.tip).map(|id| CursorSnapshot { tip: id.clone(), filter: self.filter })
+        tip_ids.get(self.tip).map(|id| CursorSnapshot {
+            tip: id.clone(),
+            filter: self.filter,
+        })
     }
 
     /// Restores a saved place; a tip id that no longer exists is ignored.
@@ -132,8 +151,8 @@ impl DeckCursor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use TipKind::{Do, Dont};
+    use proptest::prelude::*;
 
     fn cursor() -> DeckCursor {
         DeckCursor::new(vec![Do, Do, Dont, Do, Dont])
@@ -190,7 +209,13 @@ mod tests {
         restored.restore(&snap, &ids);
         assert_eq!(restored, c);
         let mut fresh = cursor();
-        fresh.restore(&CursorSnapshot { tip: "gone".into(), filter: Filter::All }, &ids);
+        fresh.restore(
+            &CursorSnapshot {
+                tip: "gone".into(),
+                filter: Filter::All,
+            },
+            &ids,
+        );
         assert_eq!(fresh.current(), Some(0));
     }
 

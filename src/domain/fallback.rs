@@ -26,9 +26,17 @@ pub fn fallback_html(deck: &Deck) -> String {
     let mut html = String::new();
     let e = escape;
     // `write!` into a String cannot fail.
-    let _ = writeln!(html, "<div class=\"backwise-fallback\" lang=\"{}\">", e(&deck.lang));
+    let _ = writeln!(
+        html,
+        "<div class=\"backwise-fallback\" lang=\"{}\">",
+        e(&deck.lang)
+    );
     let _ = writeln!(html, "<h2>{}</h2>", e(&deck.title));
-    let _ = writeln!(html, "<details open><summary>{}</summary>\n<ol>", e(&ui.tab_tips));
+    let _ = writeln!(
+        html,
+        "<details open><summary>{}</summary>\n<ol>",
+        e(&ui.tab_tips)
+    );
     for tip in &deck.tips {
         let badge = match tip.kind {
             TipKind::Do => &ui.badge_do,
@@ -69,7 +77,12 @@ pub fn fallback_html(deck: &Deck) -> String {
         Some(url) => format!("<a href=\"{}\">{}</a>", e(url), e(&deck.source.title)),
         None => e(&deck.source.title),
     };
-    let _ = writeln!(html, "<p><small>{} {}</small></p>", e(&ui.source_label), source);
+    let _ = writeln!(
+        html,
+        "<p><small>{} {}</small></p>",
+        e(&ui.source_label),
+        source
+    );
     html.push_str("</div>\n");
     html
 }

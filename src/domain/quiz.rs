@@ -14,7 +14,9 @@ pub enum Phase {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuizError {
     /// Check needs every item placed first.
-    NotAllPlaced { left: usize },
+    NotAllPlaced {
+        left: usize,
+    },
     /// After Check, placements are frozen until Try again.
     AlreadyChecked,
     NoSuchItem,
@@ -126,12 +128,20 @@ impl Quiz {
 
     /// Items in `bin`, in display order.
     pub fn in_bin(&self, bin: Option<Bin>) -> Vec<usize> {
-        self.order.iter().copied().filter(|&i| self.placements[i] == bin).collect()
+        self.order
+            .iter()
+            .copied()
+            .filter(|&i| self.placements[i] == bin)
+            .collect()
     }
 
     /// Correct placements right now.
     pub fn score(&self) -> usize {
-        self.placements.iter().zip(&self.answers).filter(|(p, a)| **p == Some(**a)).count()
+        self.placements
+            .iter()
+            .zip(&self.answers)
+            .filter(|(p, a)| **p == Some(**a))
+            .count()
     }
 
     pub fn last_score(&self) -> Option<usize> {
@@ -197,7 +207,12 @@ impl Quiz {
             .map(|&item| {
                 let placed = self.placements[item];
                 let answer = self.answers[item];
-                ItemOutcome { item, placed, answer, correct: placed == Some(answer) }
+                ItemOutcome {
+                    item,
+                    placed,
+                    answer,
+                    correct: placed == Some(answer),
+                }
             })
             .collect()
     }
@@ -220,9 +235,18 @@ impl Quiz {
 
     /// Rebuilds a quiz from a snapshot, or `None` if the snapshot is from
     /// another version or deck, or does not fit this deck's items.
-    pub fn restore(answers: Vec<Bin>, snapshot: &QuizSnapshot, deck_id: &str, item_ids: &[String]) -> Option<Self> {
+    pub fn restore(
+        answers: Vec<Bin>,
+        snapshot: &QuizSnapshot,
+        deck_id: &str,
+        item_ids: &[String],
+    ) -> Option<Self> {
         let n = answers.len();
-        if snapshot.version != SNAPSHOT_VERSION || snapshot.deck != deck_id || snapshot.order.len() != n || item_ids.len() != n {
+        if snapshot.version != SNAPSHOT_VERSION
+            || snapshot.deck != deck_id
+            || snapshot.order.len() != n
+            || item_ids.len() != n
+        {
             return None;
         }
         let index = |id: &String| item_ids.iter().position(|x| x == id);
@@ -240,7 +264,9 @@ impl Quiz {
                 return None;
             }
         }
-        let scores_fit = [snapshot.last, snapshot.best].iter().all(|s| s.is_none_or(|s| s <= n));
+        let scores_fit = [snapshot.last, snapshot.best]
+            .iter()
+            .all(|s| s.is_none_or(|s| s <= n));
         let all_placed = placements.iter().all(Option::is_some);
         if !scores_fit || (snapshot.phase == Phase::Checked && !all_placed) {
             return None;
@@ -276,8 +302,8 @@ fn shuffle(list: &mut [usize], seed: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use Bin::{Avoid, Safe};
+    use proptest::prelude::*;
 
     fn answers() -> Vec<Bin> {
         vec![Safe, Avoid, Safe, Avoid, Safe]
@@ -309,7 +335,12 @@ mod tests {
         assert_eq!(q.check(), Ok(3));
         assert_eq!(q.phase(), Phase::Checked);
         assert_eq!(q.place(1, Avoid), Err(QuizError::AlreadyChecked));
-        let wrong: Vec<usize> = q.outcomes().iter().filter(|o| !o.correct).map(|o| o.item).collect();
+        let wrong: Vec<usize> = q
+            .outcomes()
+            .iter()
+            .filter(|o| !o.correct)
+            .map(|o| o.item)
+            .collect();
         assert_eq!(wrong.len(), 2);
         assert!(wrong.contains(&1) && wrong.contains(&3));
     }
@@ -352,16 +383,40 @@ mod tests {
         let q = Quiz::new(answers(), 6);
         let good = q.snapshot("deck", &ids(5));
         let restore = |s: &QuizSnapshot| Quiz::restore(answers(), s, "deck", &ids(5));
-        assert!(restore(&QuizSnapshot { version: 0, ..good.clone() }).is_none());
-        assert!(restore(&QuizSnapshot { deck: "other".into(), ..good.clone() }).is_none());
+        assert!(
+            restore(&QuizSnapshot {
+                version: 0,
+                ..good.clone()
+            })
+            .is_none()
+        );
+        assert!(
+            restore(&QuizSnapshot {
+                deck: "other".into(),
+                ..good.clone()
+            })
+            .is_none()
+        );
         let mut renamed = good.clone();
         renamed.order[0] = "gone".into();
         assert!(restore(&renamed).is_none());
         let mut doubled = good.clone();
         doubled.order[1] = doubled.order[0].clone();
         assert!(restore(&doubled).is_none());
-        assert!(restore(&QuizSnapshot { phase: Phase::Checked, ..good.clone() }).is_none());
-        assert!(restore(&QuizSnapshot { best: Some(9), ..good.clone() }).is_none());
+        assert!(
+            restore(&QuizSnapshot {
+                phase: Phase::Checked,
+                ..good.clone()
+            })
+            .is_none()
+        );
+        assert!(
+            restore(&QuizSnapshot {
+                best: Some(9),
+                ..good.clone()
+            })
+            .is_none()
+        );
         assert!(serde_json::from_str::<QuizSnapshot>("{\"version\":1}").is_err());
     }
 

@@ -126,7 +126,10 @@ mod tests {
     #[test]
     fn fill_replaces_known_and_keeps_unknown_placeholders() {
         assert_eq!(
-            fill("{item} placed in {bin}. {x}", &[("item", "Walking"), ("bin", "Safe")]),
+            fill(
+                "{item} placed in {bin}. {x}",
+                &[("item", "Walking"), ("bin", "Safe")]
+            ),
             "Walking placed in Safe. {x}"
         );
         assert_eq!(fill("no close {brace", &[]), "no close {brace");

@@ -21,23 +21,55 @@ pub const MAX_LISTED_PROBLEMS: usize = 50;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
-    TooLarge { bytes: usize },
-    NotJson { line: usize, column: usize, message: String },
-    WrongType { expected: &'static str, found: String },
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    WrongType {
+        expected: &'static str,
+        found: String,
+    },
     Missing,
     UnknownField,
     EmptyString,
-    TooLong { chars: usize },
-    TooMany { count: usize, max: usize },
-    BadChoice { expected: &'static str, found: String },
-    BadId { found: String },
-    BadUrl { found: String },
-    DuplicateId { id: String, first: String },
-    NoSuchItem { id: String },
-    NoSuchTip { id: String },
-    InsteadNotSafe { id: String },
+    TooLong {
+        chars: usize,
+    },
+    TooMany {
+        count: usize,
+        max: usize,
+    },
+    BadChoice {
+        expected: &'static str,
+        found: String,
+    },
+    BadId {
+        found: String,
+    },
+    BadUrl {
+        found: String,
+    },
+    DuplicateId {
+        id: String,
+        first: String,
+    },
+    NoSuchItem {
+        id: String,
+    },
+    NoSuchTip {
+        id: String,
+    },
+    InsteadNotSafe {
+        id: String,
+    },
     InsteadOnSafeItem,
-    EmptyBin { bin: &'static str },
+    EmptyBin {
+        bin: &'static str,
+    },
     NoTips,
 }
 
@@ -50,7 +82,11 @@ pub struct DeckProblem {
 
 impl fmt::Display for DeckProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "(deck)" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "(deck)"
+        } else {
+            &self.path
+        };
         write!(f, "{path}: ")?;
         match &self.kind {
             ProblemKind::TooLarge { bytes } => write!(
@@ -59,8 +95,15 @@ impl fmt::Display for DeckProblem {
                 bytes.div_ceil(1024),
                 MAX_DECK_BYTES / 1024
             ),
-            ProblemKind::NotJson { line, column, message } => {
-                write!(f, "not valid JSON at line {line}, column {column}: {message}")
+            ProblemKind::NotJson {
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "not valid JSON at line {line}, column {column}: {message}"
+                )
             }
             ProblemKind::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
@@ -68,10 +111,9 @@ impl fmt::Display for DeckProblem {
             ProblemKind::Missing => f.write_str("this field is required"),
             ProblemKind::UnknownField => f.write_str("unknown field"),
             ProblemKind::EmptyString => f.write_str("must not be empty"),
-            ProblemKind::TooLong { chars } => write!(
-                f,
-                "{chars} characters; the limit is {MAX_STRING_CHARS}"
-            ),
+            ProblemKind::TooLong { chars } => {
+                write!(f, "{chars} characters; the limit is {MAX_STRING_CHARS}")
+            }
             ProblemKind::TooMany { count, max } => {
                 write!(f, "{count} entries; the limit is {max}")
             }
@@ -98,7 +140,10 @@ impl fmt::Display for DeckProblem {
                 f.write_str("only an item to avoid can name a safer alternative")
             }
             ProblemKind::EmptyBin { bin } => {
-                write!(f, "no item has answer \"{bin}\", so that bin would be empty")
+                write!(
+                    f,
+                    "no item has answer \"{bin}\", so that bin would be empty"
+                )
             }
             ProblemKind::NoTips => f.write_str("a deck needs at least one tip"),
         }
@@ -120,7 +165,10 @@ impl DeckErrors {
 
     fn push(&mut self, path: impl Into<String>, kind: ProblemKind) {
         if self.problems.len() < MAX_LISTED_PROBLEMS {
-            self.problems.push(DeckProblem { path: path.into(), kind });
+            self.problems.push(DeckProblem {
+                path: path.into(),
+                kind,
+            });
         } else {
             self.unlisted += 1;
         }
@@ -148,7 +196,10 @@ impl fmt::Display for DeckErrors {
 /// Parses and validates deck JSON text.
 pub fn parse_deck(text: &str) -> Result<Deck, DeckErrors> {
     if text.len() > MAX_DECK_BYTES {
-        return Err(DeckErrors::single("", ProblemKind::TooLarge { bytes: text.len() }));
+        return Err(DeckErrors::single(
+            "",
+            ProblemKind::TooLarge { bytes: text.len() },
+        ));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         DeckErrors::single(
@@ -174,7 +225,9 @@ fn json_error_message(e: &serde_json::Error) -> String {
 
 /// Validates an already-parsed JSON value (the browser may parse the text).
 pub fn decode_deck(value: &Value) -> Result<Deck, DeckErrors> {
-    let mut d = Decoder { errors: DeckErrors::default() };
+    let mut d = Decoder {
+        errors: DeckErrors::default(),
+    };
     let deck = d.deck(value);
     match deck {
         Some(deck) if d.errors.total() == 0 => Ok(deck),
@@ -189,7 +242,11 @@ fn describe(v: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
-            if short.len() < s.len() { format!("\"{short}…\"") } else { format!("\"{s}\"") }
+            if short.len() < s.len() {
+                format!("\"{short}…\"")
+            } else {
+                format!("\"{s}\"")
+            }
         }
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
@@ -197,11 +254,16 @@ fn describe(v: &Value) -> String {
 }
 
 fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() { key.to_string() } else { format!("{parent}.{key}") }
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
 }
 
 fn is_valid_id(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 struct Decoder {
@@ -210,9 +272,20 @@ struct Decoder {
 
 impl Decoder {
     /// Checks that `v` is an object whose keys are all in `allowed`.
-    fn object<'v>(&mut self, v: &'v Value, path: &str, allowed: &[&str]) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<&'v Map<String, Value>> {
         let Value::Object(map) = v else {
-            self.errors.push(path, ProblemKind::WrongType { expected: "an object", found: describe(v) });
+            self.errors.push(
+                path,
+                ProblemKind::WrongType {
+                    expected: "an object",
+                    found: describe(v),
+                },
+            );
             return None;
         };
         for key in map.keys() {
@@ -234,7 +307,12 @@ impl Decoder {
         }
     }
 
-    fn optional_string(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+    fn optional_string(
+        &mut self,
+        map: &Map<String, Value>,
+        parent: &str,
+        key: &str,
+    ) -> Option<String> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => self.string_value(v, &join(parent, key)),
@@ -243,7 +321,13 @@ impl Decoder {
 
     fn string_value(&mut self, v: &Value, path: &str) -> Option<String> {
         let Value::String(s) = v else {
-            self.errors.push(path, ProblemKind::WrongType { expected: "a string", found: describe(v) });
+            self.errors.push(
+                path,
+                ProblemKind::WrongType {
+                    expected: "a string",
+                    found: describe(v),
+                },
+            );
             return None;
         };
         let chars = s.chars().count();
@@ -263,7 +347,12 @@ impl Decoder {
         if is_valid_id(&id) {
             Some(id)
         } else {
-            self.errors.push(join(parent, key), ProblemKind::BadId { found: describe(&Value::String(id)) });
+            self.errors.push(
+                join(parent, key),
+                ProblemKind::BadId {
+                    found: describe(&Value::String(id)),
+                },
+            );
             None
         }
     }
@@ -273,13 +362,24 @@ impl Decoder {
         if is_valid_id(&id) {
             Some(id)
         } else {
-            self.errors.push(join(parent, key), ProblemKind::BadId { found: describe(&Value::String(id)) });
+            self.errors.push(
+                join(parent, key),
+                ProblemKind::BadId {
+                    found: describe(&Value::String(id)),
+                },
+            );
             None
         }
     }
 
     /// The array at `key`, cut to `max` entries (the excess is one problem).
-    fn array<'v>(&mut self, map: &'v Map<String, Value>, parent: &str, key: &str, max: usize) -> Option<&'v [Value]> {
+    fn array<'v>(
+        &mut self,
+        map: &'v Map<String, Value>,
+        parent: &str,
+        key: &str,
+        max: usize,
+    ) -> Option<&'v [Value]> {
         let path = join(parent, key);
         match map.get(key) {
             None => {
@@ -288,37 +388,77 @@ impl Decoder {
             }
             Some(Value::Array(list)) => {
                 if list.len() > max {
-                    self.errors.push(path, ProblemKind::TooMany { count: list.len(), max });
+                    self.errors.push(
+                        path,
+                        ProblemKind::TooMany {
+                            count: list.len(),
+                            max,
+                        },
+                    );
                     Some(&list[..max])
                 } else {
                     Some(list)
                 }
             }
             Some(v) => {
-                self.errors.push(path, ProblemKind::WrongType { expected: "an array", found: describe(v) });
+                self.errors.push(
+                    path,
+                    ProblemKind::WrongType {
+                        expected: "an array",
+                        found: describe(v),
+                    },
+                );
                 None
             }
         }
     }
 
-    fn choice<T: Copy>(&mut self, map: &Map<String, Value>, parent: &str, key: &str, options: &[(&str, T)], expected: &'static str) -> Option<T> {
+    fn choice<T: Copy>(
+        &mut self,
+        map: &Map<String, Value>,
+        parent: &str,
+        key: &str,
+        options: &[(&str, T)],
+        expected: &'static str,
+    ) -> Option<T> {
         let path = join(parent, key);
         let Some(v) = map.get(key) else {
             self.errors.push(path, ProblemKind::Missing);
             return None;
         };
-        let found = v.as_str().and_then(|s| options.iter().find(|(name, _)| *name == s));
+        let found = v
+            .as_str()
+            .and_then(|s| options.iter().find(|(name, _)| *name == s));
         match found {
             Some((_, value)) => Some(*value),
             None => {
-                self.errors.push(path, ProblemKind::BadChoice { expected, found: describe(v) });
+                self.errors.push(
+                    path,
+                    ProblemKind::BadChoice {
+                        expected,
+                        found: describe(v),
+                    },
+                );
                 None
             }
         }
     }
 
     fn deck(&mut self, v: &Value) -> Option<Deck> {
-        let map = self.object(v, "", &["id", "title", "lang", "source", "disclaimer", "tips", "quiz", "ui"])?;
+        let map = self.object(
+            v,
+            "",
+            &[
+                "id",
+                "title",
+                "lang",
+                "source",
+                "disclaimer",
+                "tips",
+                "quiz",
+                "ui",
+            ],
+        )?;
         let id = self.id(map, "", "id");
         let title = self.string(map, "", "title");
         let lang = self.string(map, "", "lang");
@@ -360,7 +500,12 @@ impl Decoder {
         let url = self.optional_string(map, "source", "url");
         if let Some(u) = &url {
             if !(u.starts_with("https://") || u.starts_with("http://")) {
-                self.errors.push("source.url", ProblemKind::BadUrl { found: describe(&Value::String(u.clone())) });
+                self.errors.push(
+                    "source.url",
+                    ProblemKind::BadUrl {
+                        found: describe(&Value::String(u.clone())),
+                    },
+                );
                 return None;
             }
         }
@@ -394,7 +539,13 @@ impl Decoder {
         match seen.get(id) {
             Some(first) => {
                 let first = first.clone();
-                self.errors.push(id_path, ProblemKind::DuplicateId { id: id.to_string(), first });
+                self.errors.push(
+                    id_path,
+                    ProblemKind::DuplicateId {
+                        id: id.to_string(),
+                        first,
+                    },
+                );
             }
             None => {
                 seen.insert(id.to_string(), id_path);
@@ -405,10 +556,21 @@ impl Decoder {
     fn tip(&mut self, v: &Value, path: &str) -> Option<Tip> {
         let map = self.object(v, path, &["id", "kind", "headline", "detail"])?;
         let id = self.id(map, path, "id");
-        let kind = self.choice(map, path, "kind", &[("do", TipKind::Do), ("dont", TipKind::Dont)], "\"do\" or \"dont\"");
+        let kind = self.choice(
+            map,
+            path,
+            "kind",
+            &[("do", TipKind::Do), ("dont", TipKind::Dont)],
+            "\"do\" or \"dont\"",
+        );
         let headline = self.string(map, path, "headline");
         let detail = self.string(map, path, "detail");
-        Some(Tip { id: id?, kind: kind?, headline: headline?, detail: detail? })
+        Some(Tip {
+            id: id?,
+            kind: kind?,
+            headline: headline?,
+            detail: detail?,
+        })
     }
 
     fn quiz(&mut self, v: &Value, tips: Option<&[Tip]>) -> Option<QuizSpec> {
@@ -419,14 +581,23 @@ impl Decoder {
                 self.errors.push("quiz.bins", ProblemKind::Missing);
                 None
             }
-            Some(v) => self.object(v, "quiz.bins", &["safe", "avoid"]).and_then(|bins| {
-                let safe = self.string(bins, "quiz.bins", "safe");
-                let avoid = self.string(bins, "quiz.bins", "avoid");
-                Some(BinLabels { safe: safe?, avoid: avoid? })
-            }),
+            Some(v) => self
+                .object(v, "quiz.bins", &["safe", "avoid"])
+                .and_then(|bins| {
+                    let safe = self.string(bins, "quiz.bins", "safe");
+                    let avoid = self.string(bins, "quiz.bins", "avoid");
+                    Some(BinLabels {
+                        safe: safe?,
+                        avoid: avoid?,
+                    })
+                }),
         };
         let items = self.items(map, tips);
-        Some(QuizSpec { prompt: prompt?, bins: bins?, items: items? })
+        Some(QuizSpec {
+            prompt: prompt?,
+            bins: bins?,
+            items: items?,
+        })
     }
 
     fn items(&mut self, map: &Map<String, Value>, tips: Option<&[Tip]>) -> Option<Vec<QuizItem>> {
@@ -443,13 +614,23 @@ impl Decoder {
         let mut complete = true;
         for (i, v) in list.iter().enumerate() {
             let path = format!("quiz.items[{i}]");
-            let Some(m) = self.object(v, &path, &["id", "label", "answer", "why", "instead", "tip"]) else {
+            let Some(m) = self.object(
+                v,
+                &path,
+                &["id", "label", "answer", "why", "instead", "tip"],
+            ) else {
                 complete = false;
                 continue;
             };
             let id = self.id(m, &path, "id");
             let label = self.string(m, &path, "label");
-            let answer = self.choice(m, &path, "answer", &[("safe", Bin::Safe), ("avoid", Bin::Avoid)], "\"safe\" or \"avoid\"");
+            let answer = self.choice(
+                m,
+                &path,
+                "answer",
+                &[("safe", Bin::Safe), ("avoid", Bin::Avoid)],
+                "\"safe\" or \"avoid\"",
+            );
             let why = self.string(m, &path, "why");
             let instead = self.optional_id(m, &path, "instead");
             let tip = self.optional_id(m, &path, "tip");
@@ -459,7 +640,14 @@ impl Decoder {
             match (id, label, answer, why) {
                 (Some(id), Some(label), Some(answer), Some(why)) => raws.push(Raw {
                     index: i,
-                    item: QuizItem { id, label, answer, why, instead: None, tip: None },
+                    item: QuizItem {
+                        id,
+                        label,
+                        answer,
+                        why,
+                        instead: None,
+                        tip: None,
+                    },
                     instead,
                     tip,
                 }),
@@ -467,28 +655,38 @@ impl Decoder {
             }
         }
         // Second pass: references.
-        let answers: HashMap<&str, (usize, Bin)> =
-            raws.iter().enumerate().map(|(i, r)| (r.item.id.as_str(), (i, r.item.answer))).collect();
+        let answers: HashMap<&str, (usize, Bin)> = raws
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.item.id.as_str(), (i, r.item.answer)))
+            .collect();
         let mut resolved = Vec::with_capacity(raws.len());
         for raw in &raws {
             let path = format!("quiz.items[{}]", raw.index);
             let mut item = raw.item.clone();
             if let Some(target) = &raw.instead {
                 match answers.get(target.as_str()) {
-                    None => self.errors.push(format!("{path}.instead"), ProblemKind::NoSuchItem { id: target.clone() }),
-                    Some(_) if item.answer == Bin::Safe => {
-                        self.errors.push(format!("{path}.instead"), ProblemKind::InsteadOnSafeItem)
-                    }
-                    Some((_, Bin::Avoid)) => {
-                        self.errors.push(format!("{path}.instead"), ProblemKind::InsteadNotSafe { id: target.clone() })
-                    }
+                    None => self.errors.push(
+                        format!("{path}.instead"),
+                        ProblemKind::NoSuchItem { id: target.clone() },
+                    ),
+                    Some(_) if item.answer == Bin::Safe => self
+                        .errors
+                        .push(format!("{path}.instead"), ProblemKind::InsteadOnSafeItem),
+                    Some((_, Bin::Avoid)) => self.errors.push(
+                        format!("{path}.instead"),
+                        ProblemKind::InsteadNotSafe { id: target.clone() },
+                    ),
                     Some((index, Bin::Safe)) => item.instead = Some(*index),
                 }
             }
             if let (Some(target), Some(tips)) = (&raw.tip, tips) {
                 match tips.iter().position(|t| &t.id == target) {
                     Some(index) => item.tip = Some(index),
-                    None => self.errors.push(format!("{path}.tip"), ProblemKind::NoSuchTip { id: target.clone() }),
+                    None => self.errors.push(
+                        format!("{path}.tip"),
+                        ProblemKind::NoSuchTip { id: target.clone() },
+                    ),
                 }
             }
             resolved.push(item);
@@ -496,7 +694,8 @@ impl Decoder {
         if complete {
             for bin in Bin::ALL {
                 if !resolved.iter().any(|item| item.answer == bin) {
-                    self.errors.push("quiz.items", ProblemKind::EmptyBin { bin: bin.as_str() });
+                    self.errors
+                        .push("quiz.items", ProblemKind::EmptyBin { bin: bin.as_str() });
                 }
             }
         }

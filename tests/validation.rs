@@ -1,0 +1,242 @@
+//! One malformed deck per validation rule, asserting the exact path and message.
+
+use backwise::domain::{BUILTIN_DECK_JSON, parse_deck, validate::MAX_DECK_BYTES};
+use serde_json::{Value, json};
+
+fn base() -> Value {
+    serde_json::from_str(BUILTIN_DECK_JSON).expect("built-in deck is JSON")
+}
+
+/// The problems as the sentences a user sees.
+fn problems(deck: &Value) -> Vec<String> {
+    match parse_deck(&deck.to_string()) {
+        Ok(_) => vec![],
+        Err(errors) => errors.problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn assert_problem(deck: &Value, expected: &str) {
+    let found = problems(deck);
+    assert!(
+        found.iter().any(|p| p == expected),
+        "expected {expected:?} in {found:#?}"
+    );
+}
+
+#[test]
+fn the_base_deck_has_no_problems() {
+    assert_eq!(problems(&base()), Vec::<String>::new());
+}
+
+#[test]
+fn bad_answer_names_the_path_and_the_value() {
+    let mut d = base();
+    d["quiz"]["items"][3]["answer"] = json!("maybe");
+    assert_problem(
+        &d,
+        "quiz.items[3].answer: expected \"safe\" or \"avoid\", found \"maybe\"",
+    );
+}
+
+#[test]
+fn dangling_instead() {
+    let mut d = base();
+    d["quiz"]["items"][5]["instead"] = json!("crunch");
+    assert_problem(&d, "quiz.items[5].instead: no item with id \"crunch\"");
+}
+
+#[test]
+fn instead_must_name_a_safe_item_and_sit_on_an_avoid_item() {
+    let mut d = base();
+    d["quiz"]["items"][0]["instead"] = json!("double-leg-lifts");
+    d["quiz"]["items"][9]["instead"] = json!("walking");
+    let found = problems(&d);
+    assert!(found.contains(&"quiz.items[0].instead: item \"double-leg-lifts\" is not a safe item, so it cannot be the alternative".to_string()), "{found:#?}");
+    assert!(
+        found.contains(
+            &"quiz.items[9].instead: only an item to avoid can name a safer alternative"
+                .to_string()
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn dangling_tip() {
+    let mut d = base();
+    d["quiz"]["items"][2]["tip"] = json!("nope");
+    assert_problem(&d, "quiz.items[2].tip: no tip with id \"nope\"");
+}
+
+#[test]
+fn unknown_fields_anywhere() {
+    let mut d = base();
+    d["colour"] = json!("red");
+    d["tips"][1]["emoji"] = json!("x");
+    d["ui"] = json!({ "nxt": "Siguiente" });
+    let found = problems(&d);
+    for p in [
+        "colour: unknown field",
+        "tips[1].emoji: unknown field",
+        "ui.nxt: unknown field",
+    ] {
+        assert!(found.contains(&p.to_string()), "{p} in {found:#?}");
+    }
+}
+
+#[test]
+fn duplicate_ids() {
+    let mut d = base();
+    d["tips"][4]["id"] = json!("walk");
+    d["quiz"]["items"][7]["id"] = json!("walking");
+    let found = problems(&d);
+    assert!(
+        found.contains(&"tips[4].id: duplicate id \"walk\" (first used at tips[2].id)".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("quiz.items[9].id: duplicate id \"walking\"")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn empty_strings_and_missing_fields() {
+    let mut d = base();
+    d["title"] = json!("   ");
+    d["tips"][0]
+        .as_object_mut()
+        .expect("object")
+        .remove("detail");
+    let found = problems(&d);
+    assert!(
+        found.contains(&"title: must not be empty".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&"tips[0].detail: this field is required".to_string()),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn wrong_types() {
+    let mut d = base();
+    d["tips"] = json!({});
+    d["quiz"]["items"][0]["label"] = json!(42);
+    let found = problems(&d);
+    assert!(
+        found.contains(&"tips: expected an array, found an object".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&"quiz.items[0].label: expected a string, found 42".to_string()),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_empty_bin() {
+    let mut d = base();
+    for item in d["quiz"]["items"].as_array_mut().expect("array") {
+        item["answer"] = json!("avoid");
+        item.as_object_mut().expect("object").remove("instead");
+    }
+    assert_problem(
+        &d,
+        "quiz.items: no item has answer \"safe\", so that bin would be empty",
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let mut d = base();
+    d["quiz"]["items"][0]["answer"] = json!("maybe");
+    d["quiz"]["items"][1]["why"] = json!("");
+    d["tips"][0]["kind"] = json!("sometimes");
+    assert_eq!(problems(&d).len(), 3, "{:#?}", problems(&d));
+}
+
+#[test]
+fn size_limits() {
+    let mut d = base();
+    d["tips"][0]["detail"] = json!("x".repeat(2001));
+    assert_problem(&d, "tips[0].detail: 2001 characters; the limit is 2000");
+
+    let mut d = base();
+    let item = d["quiz"]["items"][0].clone();
+    let items: Vec<Value> = (0..101)
+        .map(|i| {
+            let mut it = item.clone();
+            it["id"] = json!(format!("i{i}"));
+            it.as_object_mut().expect("object").remove("instead");
+            it
+        })
+        .collect();
+    d["quiz"]["items"] = Value::Array(items);
+    assert_problem(&d, "quiz.items: 101 entries; the limit is 100");
+
+    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_DECK_BYTES));
+    let errors = parse_deck(&huge).expect_err("too large");
+    assert_eq!(
+        errors.problems[0].to_string(),
+        "(deck): the deck is 257 KB; the limit is 256 KB"
+    );
+}
+
+#[test]
+fn not_json_says_where() {
+    let errors = parse_deck("{\"id\": \"x\",\n  oops }").expect_err("not json");
+    let text = errors.problems[0].to_string();
+    assert!(
+        text.starts_with("(deck): not valid JSON at line 2, column 3"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unsafe_source_urls_and_ids_are_rejected() {
+    let mut d = base();
+    d["source"]["url"] = json!("javascript:alert(1)");
+    d["tips"][0]["id"] = json!("<b>x</b>");
+    let found = problems(&d);
+    assert!(
+        found.contains(
+            &"source.url: expected an http or https URL, found \"javascript:alert(1)\"".to_string()
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("tips[0].id: \"<b>x</b>\" is not a valid id")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn thousands_of_problems_are_capped_and_counted() {
+    let mut d = base();
+    for item in d["quiz"]["items"].as_array_mut().expect("array") {
+        item["label"] = json!(1);
+        item["why"] = json!(2);
+        item["answer"] = json!(3);
+        item["bogus"] = json!(4);
+    }
+    let errors = parse_deck(&d.to_string()).expect_err("invalid");
+    assert_eq!(errors.problems.len(), 50);
+    assert!(errors.total() >= 17 * 4);
+}
+
+#[test]
+fn ui_overrides_apply() {
+    let mut d = base();
+    d["ui"] = json!({ "next": "Siguiente", "tab_quiz": "Prueba" });
+    let deck = parse_deck(&d.to_string()).expect("valid");
+    assert_eq!(
+        (deck.ui.next.as_str(), deck.ui.tab_quiz.as_str()),
+        ("Siguiente", "Prueba")
+    );
+}
