@@ -80,15 +80,27 @@ pub struct DeckProblem {
     pub kind: ProblemKind,
 }
 
-impl fmt::Display for DeckProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
+impl DeckProblem {
+    /// The JSON path, or "(deck)" for the document as a whole.
+    pub fn path_label(&self) -> &str {
+        if self.path.is_empty() {
             "(deck)"
         } else {
             &self.path
-        };
-        write!(f, "{path}: ")?;
-        match &self.kind {
+        }
+    }
+}
+
+impl fmt::Display for DeckProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path_label(), self.kind)
+    }
+}
+
+/// The problem as a sentence, without its path.
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             ProblemKind::TooLarge { bytes } => write!(
                 f,
                 "the deck is {} KB; the limit is {} KB",

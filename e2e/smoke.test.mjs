@@ -1,0 +1,51 @@
+// Smoke test: the release build in dist/ loads, the widget starts, and the
+// page logs no errors. Needs `trunk build --release --offline` first
+// (./scripts/test runs it before the e2e step).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launch, newPage, assertNoErrors, waitForReady, screenshot } from './lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(); // throws a clear message if dist/ is missing
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('index.html starts the widget without errors', async () => {
+  const t = await newPage(browser);
+  const { page } = t;
+  try {
+    const res = await page.goto(server.url + 'index.html');
+    assert.equal(res.status(), 200, 'index.html should be served');
+
+    // Ready = the element fired backwise-ready, or the Tips tab is visible
+    // (role locators pierce open shadow roots).
+    const tipsTab = page.getByRole('tab', { name: 'Tips' });
+    await Promise.any([
+      waitForReady(page, 1, 20_000),
+      tipsTab.first().waitFor({ state: 'visible', timeout: 20_000 }),
+    ]).catch(() => {
+      throw new Error('the widget did not start within 20 s: no backwise-ready event and no visible "Tips" tab');
+    });
+    await tipsTab.first().waitFor({ state: 'visible', timeout: 5_000 });
+    const ready = await waitForReady(page, 1, 5_000).catch(() => null);
+    assert.ok(ready, 'the widget should fire a backwise-ready event');
+
+    assert.equal(await page.locator('backwise-widget').count() > 0, true, 'page has a <backwise-widget>');
+    await assertNoErrors(t, 'index.html');
+    const failed = server.failedRequests().filter((r) => r.path !== '/favicon.ico');
+    assert.deepEqual(failed, [], 'no request got a 4xx/5xx answer');
+  } finally {
+    await screenshot(page, 'smoke-index').catch(() => {});
+    await t.context.close();
+  }
+});

@@ -1,0 +1,102 @@
+// Backwise embed loader: defines <backwise-widget>. Add it once per page:
+//   <script type="module" src="/backwise/embed.js"></script>
+// The wasm, its glue and the widget CSS are found next to this file, so the
+// folder works from any path. The wasm is fetched and compiled once per page,
+// however many widgets there are, and a widget far below the fold starts
+// only when it comes near the viewport. Until then its light-DOM children
+// (the fallback HTML) stay visible.
+
+const here = (name) => new URL(name, import.meta.url).href;
+const ATTRS = ['deck', 'view', 'theme', 'storage'];
+const NEAR_VIEWPORT = '500px';
+
+let runtime = null;
+
+/** The wasm module and the shared stylesheet, loaded once. */
+function loadRuntime() {
+  if (!runtime) {
+    const glue = import(here('backwise.js')).then(async (mod) => {
+      await mod.default({ module_or_path: here('backwise_bg.wasm') });
+      return mod;
+    });
+    const sheet = fetch(here('widget.css'))
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))))
+      .then((text) => {
+        const s = new CSSStyleSheet();
+        s.replaceSync(text);
+        return s;
+      });
+    runtime = Promise.all([glue, sheet]).then(([mod, css]) => ({ mod, css }));
+  }
+  return runtime;
+}
+
+const nearViewport = 'IntersectionObserver' in window
+  ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          nearViewport.unobserve(entry.target);
+          entry.target.start();
+        }
+      }
+    }, { rootMargin: NEAR_VIEWPORT })
+  : null;
+
+class BackwiseWidget extends HTMLElement {
+  static get observedAttributes() { return ATTRS; }
+
+  constructor() {
+    super();
+    this.widget = null;
+    this.starting = false;
+    // An open shadow root that shows the light-DOM fallback until mount.
+    this.attachShadow({ mode: 'open' }).append(document.createElement('slot'));
+  }
+
+  connectedCallback() {
+    if (nearViewport) nearViewport.observe(this);
+    else this.start();
+  }
+
+  disconnectedCallback() {
+    if (nearViewport) nearViewport.unobserve(this);
+    if (this.widget) {
+      this.widget.destroy();
+      this.widget.free();
+      this.widget = null;
+      this.shadowRoot.replaceChildren(document.createElement('slot'));
+    }
+  }
+
+  attributeChangedCallback() {
+    if (this.widget) this.widget.update(...this.props());
+  }
+
+  props() {
+    return ['deck', 'view', 'storage'].map((name) => this.getAttribute(name) ?? undefined);
+  }
+
+  async start() {
+    if (this.widget || this.starting) return;
+    this.starting = true;
+    try {
+      const { mod, css } = await loadRuntime();
+      if (!this.isConnected || this.widget) return;
+      const root = this.shadowRoot;
+      root.adoptedStyleSheets = [css];
+      const mountPoint = document.createElement('div');
+      mountPoint.className = 'root';
+      root.replaceChildren(mountPoint);
+      this.widget = mod.mount(mountPoint, this, ...this.props());
+    } catch (error) {
+      // Keep the fallback visible; say once why the widget did not start.
+      console.error('backwise: the widget could not start', error);
+    } finally {
+      this.starting = false;
+    }
+  }
+}
+
+if (!customElements.get('backwise-widget')) {
+  customElements.define('backwise-widget', BackwiseWidget);
+}

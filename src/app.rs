@@ -1,0 +1,126 @@
+//! The root component: loads the deck, then shows the widget shell or an
+//! error card. Props come from the `<backwise-widget>` attributes.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use crate::components::{ErrorCard, Shell};
+use crate::domain::Deck;
+use crate::hooks::{DeckLoad, StorageMode, Store, use_announcer, use_deck};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Tips,
+    Quiz,
+}
+
+impl View {
+    pub fn parse(attr: Option<&str>) -> Self {
+        match attr {
+            Some("quiz") => View::Quiz,
+            _ => View::Tips,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Properties)]
+pub struct AppProps {
+    /// The `<backwise-widget>` element, for host events. `None` in tests.
+    #[prop_or_default]
+    pub host: Option<Element>,
+    #[prop_or_default]
+    pub deck_url: Option<AttrValue>,
+    #[prop_or_default]
+    pub view: View,
+    #[prop_or_default]
+    pub storage: StorageMode,
+}
+
+/// What every part of a ready widget shares.
+#[derive(Clone)]
+pub struct WidgetCtx {
+    pub deck: Rc<Deck>,
+    /// Prefix for element ids, unique per widget on the page.
+    pub ids: Rc<str>,
+    pub store: Store,
+    pub announce: Callback<String>,
+    pub host: Option<Element>,
+}
+
+impl PartialEq for WidgetCtx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.deck, &other.deck)
+            && self.ids == other.ids
+            && self.store == other.store
+            && self.announce == other.announce
+            && self.host == other.host
+    }
+}
+
+impl WidgetCtx {
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.ids)
+    }
+}
+
+thread_local! {
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
+}
+
+fn next_instance() -> u32 {
+    NEXT_INSTANCE.with(|n| {
+        let id = n.get();
+        n.set(id.wrapping_add(1));
+        id
+    })
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let (load, retry) = use_deck(props.deck_url.clone());
+    let announcer = use_announcer();
+    let instance = use_state(next_instance);
+    let lang = match &load {
+        DeckLoad::Ready(deck) => deck.lang.clone(),
+        _ => "en".to_string(),
+    };
+    let body = match load {
+        DeckLoad::Loading => html! {
+            <p class="loading">{ crate::domain::UiText::default().loading }</p>
+        },
+        DeckLoad::Failed(failure) => html! { <ErrorCard {failure} on_retry={retry} /> },
+        DeckLoad::Ready(deck) => {
+            let ctx = WidgetCtx {
+                store: Store::new(props.storage, &deck.id),
+                ids: Rc::from(format!("bw{}", *instance)),
+                deck: deck.clone(),
+                announce: announcer.announce.clone(),
+                host: props.host.clone(),
+            };
+            // A new deck or store starts fresh state: key the shell on both.
+            let key = format!(
+                "{}|{:?}|{}",
+                deck.id,
+                props.storage,
+                props.deck_url.as_deref().unwrap_or("")
+            );
+            html! {
+                <ContextProvider<WidgetCtx> context={ctx}>
+                    <Shell {key} view={props.view} />
+                </ContextProvider<WidgetCtx>>
+            }
+        }
+    };
+    html! {
+        <div class="widget" part="widget" {lang}>
+            { body }
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                { announcer.text.clone() }
+            </div>
+        </div>
+    }
+}

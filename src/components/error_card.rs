@@ -1,0 +1,52 @@
+//! A deck that cannot be shown: what went wrong in plain words, every
+//! validation problem with its path, and Retry when the deck was unreachable.
+
+use yew::prelude::*;
+
+use crate::domain::{UiText, fill};
+use crate::hooks::LoadFailure;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorCardProps {
+    pub failure: LoadFailure,
+    pub on_retry: Callback<()>,
+}
+
+#[component]
+pub fn ErrorCard(props: &ErrorCardProps) -> Html {
+    // The deck failed, so its UI overrides are unknown: use the defaults.
+    let ui = UiText::default();
+    let body = match &props.failure {
+        LoadFailure::Unreachable { url, reason } => {
+            let onclick = {
+                let on_retry = props.on_retry.clone();
+                Callback::from(move |_| on_retry.emit(()))
+            };
+            html! {
+                <>
+                    <p>{ fill(&ui.error_unreachable, &[("url", url), ("reason", reason)]) }</p>
+                    <button type="button" class="primary" part="button" {onclick}>{ ui.retry.clone() }</button>
+                </>
+            }
+        }
+        LoadFailure::Invalid(errors) => html! {
+            <>
+                <p>{ fill(&ui.error_invalid, &[("count", &errors.total().to_string())]) }</p>
+                <ul class="problems">
+                    { for errors.problems.iter().map(|p| html! {
+                        <li><code>{ p.path_label().to_string() }</code>{ ": " }{ p.kind.to_string() }</li>
+                    }) }
+                    if errors.unlisted > 0 {
+                        <li>{ format!("… and {} more", errors.unlisted) }</li>
+                    }
+                </ul>
+            </>
+        },
+    };
+    html! {
+        <div class="error-card" role="alert" part="error">
+            <h2 class="title">{ ui.error_title.clone() }</h2>
+            { body }
+        </div>
+    }
+}

@@ -1,0 +1,24 @@
+//! The disclaimer and the source, always visible.
+
+use yew::prelude::*;
+
+use crate::app::WidgetCtx;
+
+#[component]
+pub fn Footer() -> Html {
+    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let deck = &ctx.deck;
+    let source = match &deck.source.url {
+        // Validation allows only http(s) URLs here.
+        Some(url) => {
+            html! { <a href={url.clone()} rel="noopener noreferrer">{ &deck.source.title }</a> }
+        }
+        None => html! { <cite>{ &deck.source.title }</cite> },
+    };
+    html! {
+        <footer class="footer" part="footer">
+            <p class="disclaimer">{ &deck.disclaimer }</p>
+            <p class="source">{ &deck.ui.source_label }{ " " }{ source }</p>
+        </footer>
+    }
+}

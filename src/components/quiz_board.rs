@@ -1,0 +1,160 @@
+//! Sorting: the pool of items and the two bins, with drag, tap-then-bin and
+//! per-item buttons, and Check / Start over.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::QuizItemRow;
+use crate::app::WidgetCtx;
+use crate::domain::{Bin, fill};
+use crate::hooks::use_drag;
+use crate::hooks::use_drag::Target;
+use crate::state::QuizState;
+
+#[derive(Properties, PartialEq)]
+pub struct QuizBoardProps {
+    pub state: QuizState,
+    pub on_select: Callback<usize>,
+    pub on_place: Callback<(usize, Bin)>,
+    pub on_unplace: Callback<usize>,
+    pub on_check: Callback<()>,
+    pub on_reset: Callback<()>,
+    /// Why Check did nothing yet ("Sort every item first: 3 left."), if it did.
+    #[prop_or_default]
+    pub blocked: Option<AttrValue>,
+}
+
+#[component]
+pub fn QuizBoard(props: &QuizBoardProps) -> Html {
+    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let deck = &ctx.deck;
+    let ui = &deck.ui;
+    let quiz = &props.state.quiz;
+    let targets = use_memo((), |_| {
+        vec![
+            (None, NodeRef::default()),
+            (Some(Bin::Safe), NodeRef::default()),
+            (Some(Bin::Avoid), NodeRef::default()),
+        ]
+    });
+    let on_drop = {
+        let (on_place, on_unplace) = (props.on_place.clone(), props.on_unplace.clone());
+        Callback::from(move |(item, target): (usize, Target)| match target {
+            Some(bin) => on_place.emit((item, bin)),
+            None => on_unplace.emit(item),
+        })
+    };
+    let drag = use_drag(Rc::new((*targets).clone()), on_drop);
+    let on_select = {
+        let (on_select, swallow) = (props.on_select.clone(), drag.tracker_swallows_click.clone());
+        Callback::from(move |item| {
+            if !swallow() {
+                on_select.emit(item);
+            }
+        })
+    };
+    let row = |item: usize| {
+        html! {
+            <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={quiz.placement(item)}
+                selected={props.state.selected == Some(item)} dragging={drag.state.item == Some(item)}
+                on_select={on_select.clone()} on_place={props.on_place.clone()} on_unplace={props.on_unplace.clone()}
+                on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
+                onpointerup={drag.onpointerup.clone()} onpointercancel={drag.onpointercancel.clone()} />
+        }
+    };
+    let selected_label = props
+        .state
+        .selected
+        .and_then(|i| deck.quiz.items.get(i))
+        .map(|i| i.label.clone());
+    let zone_class = |target: Target| {
+        classes!(
+            "zone",
+            (drag.state.over == Some(target) && drag.state.item.is_some()).then_some("over")
+        )
+    };
+
+    let pool_items = quiz.in_bin(None);
+    let pool = html! {
+        <section class={classes!(zone_class(None), "pool")} ref={targets[0].1.clone()} part="pool"
+            aria-labelledby={ctx.id("pool-title")}>
+            <h3 class="zone-title" id={ctx.id("pool-title")}>
+                { fill(&ui.bin_count, &[("bin", &ui.pool_label), ("count", &pool_items.len().to_string())]) }
+            </h3>
+            if pool_items.is_empty() {
+                <p class="empty">{ &ui.pool_empty }</p>
+            } else {
+                <ul class="items">{ for pool_items.iter().map(|&i| row(i)) }</ul>
+            }
+        </section>
+    };
+    let bin = |index: usize, bin: Bin| {
+        let items = quiz.in_bin(Some(bin));
+        let label = deck.quiz.bins.label(bin);
+        let title_id = ctx.id(&format!("bin-{}", bin.as_str()));
+        let drop_here = selected_label.as_ref().map(|item| {
+            let onclick = {
+                let (on_place, selected) = (props.on_place.clone(), props.state.selected);
+                Callback::from(move |_| {
+                    if let Some(item) = selected {
+                        on_place.emit((item, bin));
+                    }
+                })
+            };
+            html! {
+                <button type="button" class="drop-here" data-focus={format!("drop-{}", bin.as_str())} {onclick}>
+                    { fill(&ui.put_in, &[("item", item), ("bin", label)]) }
+                </button>
+            }
+        });
+        html! {
+            <section class={classes!(zone_class(Some(bin)), "bin", bin.as_str())} ref={targets[index].1.clone()}
+                part={format!("bin bin-{}", bin.as_str())} aria-labelledby={title_id.clone()}>
+                <h3 class="zone-title" id={title_id}>
+                    { fill(&ui.bin_count, &[("bin", label), ("count", &items.len().to_string())]) }
+                </h3>
+                { for drop_here }
+                if items.is_empty() {
+                    <p class="empty">{ &ui.bin_empty }</p>
+                } else {
+                    <ul class="items">{ for items.iter().map(|&i| row(i)) }</ul>
+                }
+            </section>
+        }
+    };
+    let check = {
+        let on_check = props.on_check.clone();
+        Callback::from(move |_| on_check.emit(()))
+    };
+    let reset = {
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |_| on_reset.emit(()))
+    };
+    let ghost_label = drag
+        .state
+        .item
+        .and_then(|i| deck.quiz.items.get(i))
+        .map(|i| i.label.clone())
+        .unwrap_or_default();
+    html! {
+        <div class="quiz-board">
+            <div class="board">
+                { pool }
+                <div class="bins">{ bin(1, Bin::Safe) }{ bin(2, Bin::Avoid) }</div>
+            </div>
+            <div class="quiz-actions">
+                <button type="button" class="primary" part="button" data-focus="check" onclick={check}>
+                    { &ui.check }
+                </button>
+                <button type="button" class="secondary" part="button" onclick={reset}>{ &ui.start_over }</button>
+                if let Some(blocked) = &props.blocked {
+                    <p class="blocked">{ blocked.clone() }</p>
+                }
+            </div>
+            <div class="drag-ghost" aria-hidden="true" ref={drag.ghost.clone()} hidden={drag.state.item.is_none()}>
+                { ghost_label }
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,106 @@
+//! One exercise to sort, in the pool or in a bin. It can be dragged (by its
+//! grip or label), selected for tap placement, or placed with its buttons.
+
+use web_sys::PointerEvent;
+use yew::prelude::*;
+
+use crate::app::WidgetCtx;
+use crate::domain::{Bin, fill};
+
+#[derive(Properties, PartialEq)]
+pub struct QuizItemRowProps {
+    pub item: usize,
+    pub placement: Option<Bin>,
+    pub selected: bool,
+    pub dragging: bool,
+    pub on_select: Callback<usize>,
+    pub on_place: Callback<(usize, Bin)>,
+    pub on_unplace: Callback<usize>,
+    /// Pointer handlers of the drag gesture.
+    pub on_press: Callback<(usize, PointerEvent)>,
+    pub onpointermove: Callback<PointerEvent>,
+    pub onpointerup: Callback<PointerEvent>,
+    pub onpointercancel: Callback<PointerEvent>,
+}
+
+fn icon(bin: Bin) -> &'static str {
+    match bin {
+        Bin::Safe => "✓",
+        Bin::Avoid => "✕",
+    }
+}
+
+#[component]
+pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
+    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let deck = &ctx.deck;
+    let ui = &deck.ui;
+    let Some(entry) = deck.quiz.items.get(props.item) else {
+        return html! {};
+    };
+    let (item, id) = (props.item, &entry.id);
+    let onpointerdown = {
+        let on_press = props.on_press.clone();
+        Callback::from(move |e: PointerEvent| on_press.emit((item, e)))
+    };
+    let select = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |_| on_select.emit(item))
+    };
+    let place_button = |bin: Bin| {
+        let onclick = {
+            let on_place = props.on_place.clone();
+            Callback::from(move |_| on_place.emit((item, bin)))
+        };
+        let short = match bin {
+            Bin::Safe => &ui.button_safe,
+            Bin::Avoid => &ui.button_avoid,
+        };
+        let aria = fill(
+            &ui.put_in,
+            &[("item", &entry.label), ("bin", deck.quiz.bins.label(bin))],
+        );
+        html! {
+            <button type="button" class={classes!("place", bin.as_str())} aria-label={aria}
+                data-focus={format!("{}-{id}", bin.as_str())} {onclick}>
+                <span aria-hidden="true">{ icon(bin) }</span>{ " " }{ short.clone() }
+            </button>
+        }
+    };
+    let actions = match props.placement {
+        None => html! { <>{ place_button(Bin::Safe) }{ place_button(Bin::Avoid) }</> },
+        Some(current) => {
+            let other = if current == Bin::Safe {
+                Bin::Avoid
+            } else {
+                Bin::Safe
+            };
+            let onclick = {
+                let on_unplace = props.on_unplace.clone();
+                Callback::from(move |_| on_unplace.emit(item))
+            };
+            html! {
+                <>
+                    { place_button(other) }
+                    <button type="button" class="unplace" data-focus={format!("back-{id}")}
+                        aria-label={fill(&ui.unplace_aria, &[("item", &entry.label)])} {onclick}>
+                        <span aria-hidden="true">{ "↩" }</span>{ " " }{ ui.unplace.clone() }
+                    </button>
+                </>
+            }
+        }
+    };
+    html! {
+        <li class={classes!("item", props.selected.then_some("selected"), props.dragging.then_some("dragging"))}
+            part="item" data-drag="" data-item={id.clone()}
+            onpointermove={props.onpointermove.clone()} onpointerup={props.onpointerup.clone()}
+            onpointercancel={props.onpointercancel.clone()}>
+            <span class="grip" aria-hidden="true" onpointerdown={onpointerdown.clone()}>{ "⠿" }</span>
+            <button type="button" class="item-label" aria-pressed={props.selected.to_string()}
+                data-focus={format!("pick-{id}")} onclick={select} {onpointerdown}>
+                { &entry.label }
+            </button>
+            <span class="item-actions">{ actions }</span>
+        </li>
+    }
+}

@@ -1,0 +1,79 @@
+//! After Check: the score and its band, and every item marked right or wrong
+//! with its correct bin, why, the safer alternative and a link to its tip.
+
+use yew::prelude::*;
+
+use crate::app::WidgetCtx;
+use crate::domain::{Quiz, ScoreBand, fill};
+
+#[derive(Properties, PartialEq)]
+pub struct QuizResultsProps {
+    pub quiz: Quiz,
+    pub on_reset: Callback<()>,
+    pub on_see_tip: Callback<usize>,
+}
+
+#[component]
+pub fn QuizResults(props: &QuizResultsProps) -> Html {
+    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let deck = &ctx.deck;
+    let ui = &deck.ui;
+    let quiz = &props.quiz;
+    let (score, total) = (quiz.score(), quiz.len());
+    let band = match ScoreBand::of(score, total) {
+        ScoreBand::All => &ui.band_all,
+        ScoreBand::Most => &ui.band_most,
+        ScoreBand::Some => &ui.band_some,
+    };
+    let history = match (quiz.last_score(), quiz.best_score()) {
+        (Some(last), Some(best)) => fill(
+            &ui.last_best,
+            &[("last", &last.to_string()), ("best", &best.to_string())],
+        ),
+        _ => String::new(),
+    };
+    let reset = {
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |_| on_reset.emit(()))
+    };
+    html! {
+        <section class="results" aria-labelledby={ctx.id("score")}>
+            <h3 class="score" id={ctx.id("score")} part="score" tabindex="-1" data-focus="score">
+                { fill(&ui.score, &[("score", &score.to_string()), ("total", &total.to_string())]) }
+            </h3>
+            <p class="band">{ band.clone() }</p>
+            <p class="history">{ history }</p>
+            <ol class="outcomes">
+                { for quiz.outcomes().into_iter().filter_map(|o| {
+                    let item = deck.quiz.items.get(o.item)?;
+                    let (class, icon, word) = if o.correct { ("right", "✓", &ui.correct) } else { ("wrong", "✕", &ui.wrong) };
+                    let instead = item.instead.and_then(|i| deck.quiz.items.get(i)).map(|alt| html! {
+                        <p class="instead">{ fill(&ui.instead, &[("item", &alt.label)]) }</p>
+                    });
+                    let see_tip = item.tip.map(|tip| {
+                        let on_see_tip = props.on_see_tip.clone();
+                        let onclick = Callback::from(move |_| on_see_tip.emit(tip));
+                        html! {
+                            <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip, item.label)} {onclick}>
+                                { &ui.see_tip }
+                            </button>
+                        }
+                    });
+                    Some(html! {
+                        <li key={item.id.clone()} class={classes!("outcome", class)} part="outcome">
+                            <p class="outcome-head">
+                                <span class={classes!("mark", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ word.clone() }</span>
+                                { " " }<strong>{ &item.label }</strong>
+                            </p>
+                            <p class="belongs">{ fill(&ui.belongs_in, &[("bin", deck.quiz.bins.label(item.answer))]) }</p>
+                            <p class="why">{ &item.why }</p>
+                            { for instead }
+                            { for see_tip }
+                        </li>
+                    })
+                }) }
+            </ol>
+            <button type="button" class="primary" part="button" data-focus="reset" onclick={reset}>{ &ui.try_again }</button>
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+//! The widget around a ready deck: header, Tips/Quiz tabs and footer. It
+//! owns the persisted tips and quiz state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{Footer, QuizView, Tabs, TipsDeck};
+use crate::app::{View, WidgetCtx};
+use crate::domain::{Bin, DeckCursor};
+use crate::hooks::{dispatch_host_event, use_persisted_reducer};
+use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
+
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    pub view: View,
+}
+
+/// Randomness for shuffles comes from here, outside the reducers.
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+}
+
+#[derive(serde::Serialize)]
+struct ReadyDetail<'a> {
+    #[serde(rename = "deckId")]
+    deck_id: &'a str,
+}
+
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let ctx = use_context::<WidgetCtx>().expect("Shell is rendered inside the WidgetCtx provider");
+    let deck = ctx.deck.clone();
+    let view = use_state_eq(|| props.view);
+    {
+        let view = view.clone();
+        use_effect_with(props.view, move |v| view.set(*v));
+    }
+
+    let tips = use_persisted_reducer(ctx.store.clone(), "tips", {
+        let deck = deck.clone();
+        move || {
+            let ids: Rc<[String]> = deck.tips.iter().map(|t| t.id.clone()).collect();
+            TipsState::new(DeckCursor::new(deck.tip_kinds()), ids)
+        }
+    });
+    let quiz = use_persisted_reducer(ctx.store.clone(), "quiz", {
+        let deck = deck.clone();
+        move || {
+            let ids: Rc<[String]> = deck.quiz.items.iter().map(|i| i.id.clone()).collect();
+            let answers: Rc<[Bin]> = deck.quiz.items.iter().map(|i| i.answer).collect();
+            QuizState::new(Rc::from(deck.id.as_str()), ids, answers, random_seed())
+        }
+    });
+
+    {
+        let (host, deck) = (ctx.host.clone(), deck.clone());
+        use_effect_with((), move |_| {
+            dispatch_host_event(
+                host.as_ref(),
+                "backwise-ready",
+                &ReadyDetail { deck_id: &deck.id },
+            );
+        });
+    }
+
+    let on_select_view = {
+        let view = view.clone();
+        Callback::from(move |v: View| view.set(v))
+    };
+    let on_see_tip = {
+        let (view, tips) = (view.clone(), tips.clone());
+        Callback::from(move |tip: usize| {
+            tips.dispatch(TipsAction::GoTo(tip));
+            view.set(View::Tips);
+        })
+    };
+    let tips_dispatch = tips.dispatcher();
+    let quiz_dispatch = quiz.dispatcher();
+    let on_quiz_action = Callback::from(move |action: QuizAction| quiz_dispatch.dispatch(action));
+    let on_reset = {
+        let on_quiz_action = on_quiz_action.clone();
+        Callback::from(move |()| {
+            on_quiz_action.emit(QuizAction::Reset {
+                seed: random_seed(),
+            })
+        })
+    };
+
+    let ui = &deck.ui;
+    let panel = |v: View, content: Html| {
+        let name = if v == View::Tips { "tips" } else { "quiz" };
+        html! {
+            <div class="panel" role="tabpanel" id={ctx.id(&format!("panel-{name}"))}
+                aria-labelledby={ctx.id(&format!("tab-{name}"))} hidden={*view != v}>
+                { content }
+            </div>
+        }
+    };
+    html! {
+        <>
+            <header class="header" part="header">
+                <h2 class="title">{ &deck.title }</h2>
+            </header>
+            <Tabs selected={*view} on_select={on_select_view}
+                labels={[ui.tab_tips.clone(), ui.tab_quiz.clone()]} label={ui.tabs_label.clone()} />
+            { panel(View::Tips, html! {
+                <TipsDeck cursor={tips.cursor.clone()}
+                    on_action={Callback::from(move |a| tips_dispatch.dispatch(a))} />
+            }) }
+            { panel(View::Quiz, html! {
+                <QuizView state={(*quiz).clone()} on_action={on_quiz_action} {on_reset} {on_see_tip} />
+            }) }
+            <Footer />
+        </>
+    }
+}

@@ -1,0 +1,99 @@
+//! The tips deck: filter, one card at a time, Previous/Next, ←/→ while the
+//! deck has focus, and swipe.
+
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::{FilterBar, TipCard};
+use crate::app::WidgetCtx;
+use crate::domain::{DeckCursor, fill};
+use crate::hooks::use_swipe;
+use crate::state::TipsAction;
+
+#[derive(Properties, PartialEq)]
+pub struct TipsDeckProps {
+    pub cursor: DeckCursor,
+    pub on_action: Callback<TipsAction>,
+}
+
+#[component]
+pub fn TipsDeck(props: &TipsDeckProps) -> Html {
+    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ui = &ctx.deck.ui;
+    let cursor = &props.cursor;
+    let step = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |forward: bool| on_action.emit(TipsAction::Step(forward)))
+    };
+    let swipe = use_swipe(step.clone());
+    let onkeydown = {
+        let step = step.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let forward = match e.key().as_str() {
+                "ArrowRight" => true,
+                "ArrowLeft" => false,
+                _ => return,
+            };
+            e.prevent_default();
+            step.emit(forward);
+        })
+    };
+    // aria-disabled rather than disabled: a disabled button drops focus.
+    let nav_button = |forward: bool, label: &str, icon: &str| {
+        let enabled = cursor.can_step(forward);
+        let onclick = {
+            let step = step.clone();
+            Callback::from(move |_| {
+                if enabled {
+                    step.emit(forward);
+                }
+            })
+        };
+        let (first, second) = if forward {
+            (label, icon)
+        } else {
+            (icon, label)
+        };
+        html! {
+            <button type="button" class="nav" part="button" aria-disabled={(!enabled).to_string()} {onclick}>
+                <span aria-hidden={if forward { "false" } else { "true" }}>{ first.to_string() }</span>
+                { " " }
+                <span aria-hidden={if forward { "true" } else { "false" }}>{ second.to_string() }</span>
+            </button>
+        }
+    };
+    let (at, total) = cursor.progress();
+    let on_filter = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |f| on_action.emit(TipsAction::Filter(f)))
+    };
+    let on_turn = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |()| on_action.emit(TipsAction::Turn))
+    };
+    let card = match cursor.current().and_then(|i| ctx.deck.tips.get(i)) {
+        Some(tip) => html! { <TipCard tip={tip.clone()} turned={cursor.turned()} {on_turn} /> },
+        None => html! {},
+    };
+    html! {
+        <div class="tips">
+            <FilterBar filter={cursor.filter()} {on_filter} />
+            <section class="deck" tabindex="0" aria-label={ui.tab_tips.clone()}
+                aria-describedby={ctx.id("deck-hint")} {onkeydown}
+                onpointerdown={swipe.onpointerdown} onpointerup={swipe.onpointerup}
+                onpointercancel={swipe.onpointercancel}>
+                <p class="visually-hidden" id={ctx.id("deck-hint")}>{ &ui.deck_hint }</p>
+                <div class="card-slot" aria-live="polite">
+                    <p class="progress" part="progress">
+                        { fill(&ui.tip_progress, &[("n", &at.to_string()), ("total", &total.to_string())]) }
+                    </p>
+                    { card }
+                </div>
+                <div class="deck-nav">
+                    { nav_button(false, &ui.prev, "←") }
+                    { nav_button(true, &ui.next, "→") }
+                </div>
+            </section>
+        </div>
+    }
+}

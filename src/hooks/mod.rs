@@ -1,0 +1,18 @@
+//! Side effects live here, one hook or helper per file: storage, fetching the
+//! deck, drag and swipe gestures, announcements and host events.
+
+pub mod host_events;
+pub mod store;
+pub mod use_announcer;
+pub mod use_deck;
+pub mod use_drag;
+pub mod use_persisted;
+pub mod use_swipe;
+
+pub use host_events::dispatch_host_event;
+pub use store::{StorageMode, Store};
+pub use use_announcer::{Announcer, use_announcer};
+pub use use_deck::{DeckLoad, LoadFailure, use_deck};
+pub use use_drag::{DragState, use_drag};
+pub use use_persisted::use_persisted_reducer;
+pub use use_swipe::use_swipe;

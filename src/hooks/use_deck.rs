@@ -1,0 +1,126 @@
+//! Loads the deck: the built-in one at once, or a URL with gloo-net. Every
+//! failure becomes a value for the error card.
+
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
+
+use gloo::net::http::Request;
+use yew::prelude::*;
+
+use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
+use crate::domain::{Deck, builtin_deck, parse_deck};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadFailure {
+    /// Network error, CORS refusal or an HTTP error status.
+    Unreachable {
+        url: String,
+        reason: String,
+    },
+    Invalid(DeckErrors),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeckLoad {
+    Loading,
+    Ready(Rc<Deck>),
+    Failed(LoadFailure),
+}
+
+thread_local! {
+    static BUILTIN: OnceCell<DeckLoad> = const { OnceCell::new() };
+}
+
+/// The built-in deck, parsed once per page however many widgets there are.
+fn builtin() -> DeckLoad {
+    BUILTIN.with(|cell| {
+        cell.get_or_init(|| match builtin_deck() {
+            Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
+            Err(errors) => DeckLoad::Failed(LoadFailure::Invalid(errors)),
+        })
+        .clone()
+    })
+}
+
+async fn fetch_deck(url: &str) -> DeckLoad {
+    let unreachable = |reason: String| {
+        DeckLoad::Failed(LoadFailure::Unreachable {
+            url: url.to_string(),
+            reason,
+        })
+    };
+    let response = match Request::get(url).send().await {
+        Ok(r) => r,
+        Err(_) => return unreachable("the network request failed or was refused".into()),
+    };
+    if !response.ok() {
+        return unreachable(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let too_large = |bytes: usize| {
+        let mut errors = DeckErrors::default();
+        errors.problems.push(crate::domain::DeckProblem {
+            path: String::new(),
+            kind: ProblemKind::TooLarge { bytes },
+        });
+        DeckLoad::Failed(LoadFailure::Invalid(errors))
+    };
+    // Refuse before reading the body when the server says it is too large.
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.parse::<usize>().ok());
+    if let Some(bytes) = declared.filter(|&b| b > MAX_DECK_BYTES) {
+        return too_large(bytes);
+    }
+    let text = match response.text().await {
+        Ok(t) => t,
+        Err(_) => return unreachable("the response could not be read".into()),
+    };
+    match parse_deck(&text) {
+        Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
+        Err(errors) => DeckLoad::Failed(LoadFailure::Invalid(errors)),
+    }
+}
+
+/// The deck at `url` (the built-in deck when `None`) and a retry callback.
+#[hook]
+pub fn use_deck(url: Option<AttrValue>) -> (DeckLoad, Callback<()>) {
+    let state = use_state({
+        let url = url.clone();
+        move || {
+            if url.is_none() {
+                builtin()
+            } else {
+                DeckLoad::Loading
+            }
+        }
+    });
+    let attempt = use_state(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with((url, *attempt), move |(url, _)| {
+            let cancelled = Rc::new(Cell::new(false));
+            match url {
+                None => state.set(builtin()),
+                Some(url) => {
+                    state.set(DeckLoad::Loading);
+                    let url = url.to_string();
+                    let cancelled = cancelled.clone();
+                    yew::platform::spawn_local(async move {
+                        let loaded = fetch_deck(&url).await;
+                        if !cancelled.get() {
+                            state.set(loaded);
+                        }
+                    });
+                }
+            }
+            move || cancelled.set(true)
+        });
+    }
+    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+    ((*state).clone(), retry)
+}

@@ -1,0 +1,188 @@
+//! Pointer-event drag and drop (mouse, touch and pen alike; HTML5 drag and
+//! drop does not work on touch). The dragged item follows the pointer as a
+//! ghost moved through CSSOM; the drop target is hit-tested against the
+//! targets' rectangles, so it works the same inside a shadow root.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, PointerEvent};
+use yew::prelude::*;
+
+use crate::domain::Bin;
+
+/// Travel, in CSS pixels, before a press becomes a drag rather than a click.
+const DRAG_START_PX: i32 = 6;
+
+/// A drop target: a bin, or `None` for the pool of unsorted items.
+pub type Target = Option<Bin>;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DragState {
+    /// The item being dragged, once the pointer has moved far enough.
+    pub item: Option<usize>,
+    /// The target under the pointer.
+    pub over: Option<Target>,
+}
+
+struct Press {
+    item: usize,
+    pointer: i32,
+    x: i32,
+    y: i32,
+    active: bool,
+}
+
+#[derive(Default)]
+struct Tracker {
+    press: Option<Press>,
+    /// Set when a drag ends, so that the click that follows is ignored.
+    swallow_click: bool,
+}
+
+pub struct DragHandle {
+    pub state: DragState,
+    pub ghost: NodeRef,
+    /// Start tracking a press on an item.
+    pub start: Callback<(usize, PointerEvent)>,
+    pub onpointermove: Callback<PointerEvent>,
+    pub onpointerup: Callback<PointerEvent>,
+    pub onpointercancel: Callback<PointerEvent>,
+    /// True (once) if the click being handled is the end of a drag.
+    pub tracker_swallows_click: Rc<dyn Fn() -> bool>,
+}
+
+fn hit(targets: &[(Target, NodeRef)], x: i32, y: i32) -> Option<Target> {
+    let (x, y) = (f64::from(x), f64::from(y));
+    targets.iter().find_map(|(target, node)| {
+        let rect = node.cast::<Element>()?.get_bounding_client_rect();
+        (x >= rect.left() && x <= rect.right() && y >= rect.top() && y <= rect.bottom())
+            .then_some(*target)
+    })
+}
+
+fn place_ghost(ghost: &NodeRef, x: i32, y: i32) {
+    if let Some(el) = ghost.cast::<HtmlElement>() {
+        let _ = el
+            .style()
+            .set_property("translate", &format!("{x}px {y}px"));
+    }
+}
+
+/// `targets` are the drop zones. The dragged element must carry `data-drag`
+/// and the move/up/cancel handlers; `on_drop` receives the item and the target.
+#[hook]
+pub fn use_drag(
+    targets: Rc<Vec<(Target, NodeRef)>>,
+    on_drop: Callback<(usize, Target)>,
+) -> DragHandle {
+    let state = use_state_eq(DragState::default);
+    let tracker = use_mut_ref(Tracker::default);
+    let ghost = use_node_ref();
+
+    let start = {
+        let tracker = tracker.clone();
+        Callback::from(move |(item, e): (usize, PointerEvent)| {
+            if !e.is_primary() || e.button() > 0 {
+                return;
+            }
+            let press = Press {
+                item,
+                pointer: e.pointer_id(),
+                x: e.client_x(),
+                y: e.client_y(),
+                active: false,
+            };
+            *tracker.borrow_mut() = Tracker {
+                press: Some(press),
+                swallow_click: false,
+            };
+        })
+    };
+
+    let onpointermove = {
+        let (tracker, state, ghost, targets) = (
+            tracker.clone(),
+            state.clone(),
+            ghost.clone(),
+            targets.clone(),
+        );
+        Callback::from(move |e: PointerEvent| {
+            let mut t = tracker.borrow_mut();
+            let Some(press) = t.press.as_mut().filter(|p| p.pointer == e.pointer_id()) else {
+                return;
+            };
+            let (dx, dy) = (e.client_x() - press.x, e.client_y() - press.y);
+            if !press.active && dx.abs().max(dy.abs()) < DRAG_START_PX {
+                return;
+            }
+            e.prevent_default();
+            if !press.active {
+                // Capture only once this is a drag: capturing on press would
+                // retarget the click of a plain tap away from its button.
+                let dragged = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|el| el.closest("[data-drag]").ok().flatten());
+                if let Some(el) = dragged {
+                    let _ = el.set_pointer_capture(e.pointer_id());
+                }
+            }
+            press.active = true;
+            place_ghost(&ghost, e.client_x(), e.client_y());
+            state.set(DragState {
+                item: Some(press.item),
+                over: hit(&targets, e.client_x(), e.client_y()),
+            });
+        })
+    };
+
+    let finish = {
+        let (tracker, state) = (tracker.clone(), state.clone());
+        Rc::new(
+            move |e: &PointerEvent, drop: bool| -> Option<(usize, Target)> {
+                let mut t = tracker.borrow_mut();
+                let press = t.press.take().filter(|p| p.pointer == e.pointer_id())?;
+                state.set(DragState::default());
+                if !press.active {
+                    return None;
+                }
+                t.swallow_click = true;
+                let target = if drop {
+                    hit(&targets, e.client_x(), e.client_y())
+                } else {
+                    None
+                };
+                target.map(|target| (press.item, target))
+            },
+        )
+    };
+
+    let onpointerup = {
+        let finish = finish.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(dropped) = finish(&e, true) {
+                on_drop.emit(dropped);
+            }
+        })
+    };
+    let onpointercancel = Callback::from(move |e: PointerEvent| {
+        finish(&e, false);
+    });
+
+    let tracker_swallows_click: Rc<dyn Fn() -> bool> = {
+        let tracker: Rc<RefCell<Tracker>> = tracker.clone();
+        Rc::new(move || std::mem::take(&mut tracker.borrow_mut().swallow_click))
+    };
+
+    DragHandle {
+        state: *state,
+        ghost,
+        start,
+        onpointermove,
+        onpointerup,
+        onpointercancel,
+        tracker_swallows_click,
+    }
+}

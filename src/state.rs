@@ -1,0 +1,194 @@
+//! Reducers: thin adapters from user intent to the pure domain types.
+//! No storage, DOM, clock or randomness here: seeds arrive in the actions.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::domain::{
+    Bin, CursorSnapshot, DeckCursor, Filter, Phase, Placement, Quiz, QuizError, QuizSnapshot,
+};
+use crate::hooks::use_persisted::{Persist, changed};
+
+/// The tips deck: the domain cursor plus the tip ids it is saved by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TipsState {
+    pub cursor: DeckCursor,
+    tip_ids: Rc<[String]>,
+}
+
+pub enum TipsAction {
+    Step(bool),
+    Filter(Filter),
+    Turn,
+    GoTo(usize),
+}
+
+impl TipsState {
+    pub fn new(cursor: DeckCursor, tip_ids: Rc<[String]>) -> Self {
+        Self { cursor, tip_ids }
+    }
+}
+
+impl Reducible for TipsState {
+    type Action = TipsAction;
+
+    fn reduce(self: Rc<Self>, action: TipsAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            TipsAction::Step(forward) => next.cursor.step(forward),
+            TipsAction::Filter(filter) => next.cursor.set_filter(filter),
+            TipsAction::Turn => next.cursor.turn(),
+            TipsAction::GoTo(tip) => next.cursor.go_to(tip),
+        }
+        changed(self, next)
+    }
+}
+
+impl Persist for TipsState {
+    type Snapshot = Option<CursorSnapshot>;
+
+    fn snapshot(&self) -> Self::Snapshot {
+        self.cursor.snapshot(&self.tip_ids)
+    }
+
+    fn restored(mut fresh: Self, saved: &Self::Snapshot) -> Self {
+        if let Some(saved) = saved {
+            let ids = fresh.tip_ids.clone();
+            fresh.cursor.restore(saved, &ids);
+        }
+        fresh
+    }
+}
+
+/// What the last action did, for announcements and host events. `serial`
+/// grows with every action so that a repeated event is still noticed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizEvent {
+    Selected(usize),
+    Placed {
+        item: usize,
+        bin: Bin,
+        how: Placement,
+    },
+    Unplaced(usize),
+    Checked {
+        score: usize,
+    },
+    CheckBlocked {
+        left: usize,
+    },
+    Cleared,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuizState {
+    pub quiz: Quiz,
+    /// The item chosen for tap-then-bin placement.
+    pub selected: Option<usize>,
+    pub event: Option<QuizEvent>,
+    pub serial: u32,
+    deck_id: Rc<str>,
+    item_ids: Rc<[String]>,
+    answers: Rc<[Bin]>,
+}
+
+pub enum QuizAction {
+    /// Select an item for tap placement; selecting it again clears it.
+    Select(usize),
+    Place {
+        item: usize,
+        bin: Bin,
+    },
+    Unplace(usize),
+    Check,
+    /// Try again after Check, or Start over while sorting: a fresh shuffle.
+    Reset {
+        seed: u64,
+    },
+}
+
+impl QuizState {
+    pub fn new(deck_id: Rc<str>, item_ids: Rc<[String]>, answers: Rc<[Bin]>, seed: u64) -> Self {
+        Self {
+            quiz: Quiz::new(answers.to_vec(), seed),
+            selected: None,
+            event: None,
+            serial: 0,
+            deck_id,
+            item_ids,
+            answers,
+        }
+    }
+
+    pub fn item_ids(&self) -> &[String] {
+        &self.item_ids
+    }
+}
+
+impl Reducible for QuizState {
+    type Action = QuizAction;
+
+    fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let event = match action {
+            QuizAction::Select(item)
+                if next.quiz.phase() == Phase::Sorting && item < next.quiz.len() =>
+            {
+                next.selected = if next.selected == Some(item) {
+                    None
+                } else {
+                    Some(item)
+                };
+                next.selected.map(QuizEvent::Selected)
+            }
+            QuizAction::Select(_) => None,
+            QuizAction::Place { item, bin } => {
+                next.selected = None;
+                next.quiz
+                    .place(item, bin)
+                    .ok()
+                    .map(|how| QuizEvent::Placed { item, bin, how })
+            }
+            QuizAction::Unplace(item) => {
+                next.selected = None;
+                matches!(next.quiz.unplace(item), Ok(true)).then_some(QuizEvent::Unplaced(item))
+            }
+            QuizAction::Check => match next.quiz.check() {
+                Ok(score) => Some(QuizEvent::Checked { score }),
+                Err(QuizError::NotAllPlaced { left }) => Some(QuizEvent::CheckBlocked { left }),
+                Err(_) => None,
+            },
+            QuizAction::Reset { seed } => {
+                next.selected = None;
+                next.quiz.try_again(seed);
+                Some(QuizEvent::Cleared)
+            }
+        };
+        if event.is_some() {
+            next.event = event;
+            next.serial = next.serial.wrapping_add(1);
+        }
+        changed(self, next)
+    }
+}
+
+impl Persist for QuizState {
+    type Snapshot = QuizSnapshot;
+
+    fn snapshot(&self) -> QuizSnapshot {
+        self.quiz.snapshot(&self.deck_id, &self.item_ids)
+    }
+
+    fn restored(mut fresh: Self, saved: &QuizSnapshot) -> Self {
+        if let Some(quiz) = Quiz::restore(
+            fresh.answers.to_vec(),
+            saved,
+            &fresh.deck_id,
+            &fresh.item_ids,
+        ) {
+            fresh.quiz = quiz;
+        }
+        fresh
+    }
+}
