@@ -1,0 +1,205 @@
+// Widget-level helpers for the e2e flows (tips, quiz): open the demo page,
+// find the deep focused element through shadow roots, read the deck, check
+// reflow and target sizes, and send touch gestures.
+//
+//   const t = await openWidget(browser, server, { context: { hasTouch: true } });
+//   const f = await deepActive(t.page);   // { tag, name, isBody, inWidget, ... }
+//   const deck = loadDeck();              // decks/back-pain.json, parsed
+
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { REPO_ROOT } from './server.mjs';
+import { newPage, waitForReady } from './browser.mjs';
+
+export const DECK_PATH = path.join(REPO_ROOT, 'decks', 'back-pain.json');
+
+/** The built-in deck, parsed, with handy lookups. */
+export function loadDeck(file = DECK_PATH) {
+  const deck = JSON.parse(readFileSync(file, 'utf8'));
+  const items = deck.quiz.items;
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const byLabel = new Map(items.map((i) => [i.label, i]));
+  const tipById = new Map(deck.tips.map((t) => [t.id, t]));
+  return { ...deck, items, byId, byLabel, tipById, binLabel: (b) => deck.quiz.bins[b] };
+}
+
+/**
+ * New context + page (fresh localStorage), go to index.html, wait for the
+ * widget to be ready and its Tips tab visible.
+ */
+export async function openWidget(browser, server, opts = {}) {
+  const t = await newPage(browser, opts);
+  await t.page.goto(server.url + (opts.path ?? 'index.html'));
+  await waitForReady(t.page);
+  await t.page.getByRole('tab', { name: 'Tips', exact: true }).waitFor({ state: 'visible' });
+  return t;
+}
+
+/** Reload and wait for the widget again. */
+export async function reloadWidget(page) {
+  await page.reload();
+  await waitForReady(page);
+  await page.getByRole('tab', { name: 'Tips', exact: true }).waitFor({ state: 'visible' });
+}
+
+/**
+ * The focused element, found through open shadow roots.
+ * Returns { tag, role, name, text, cls, ariaLabel, ariaPressed, isBody, inWidget, path }.
+ */
+export async function deepActive(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    const chain = [];
+    while (el && el.shadowRoot && el.shadowRoot.activeElement) {
+      chain.push(el.tagName.toLowerCase());
+      el = el.shadowRoot.activeElement;
+    }
+    if (!el) return { tag: null, isBody: true, inWidget: false, path: chain.join(' > ') };
+    const root = el.getRootNode();
+    const inWidget = root instanceof ShadowRoot && root.host.tagName.toLowerCase() === 'backwise-widget';
+    const text = (el.textContent || '').replace(/\s+/g, ' ').trim();
+    const ariaLabel = el.getAttribute('aria-label');
+    return {
+      tag: el.tagName.toLowerCase(),
+      role: el.getAttribute('role'),
+      cls: el.getAttribute('class') || '',
+      ariaLabel,
+      ariaPressed: el.getAttribute('aria-pressed'),
+      name: ariaLabel || text,
+      text,
+      isBody: el === document.body || el === document.documentElement,
+      inWidget,
+      path: [...chain, el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')].join(' > '),
+    };
+  });
+}
+
+/** Throw unless focus is on an element inside the widget (never <body>). */
+export async function assertFocusInWidget(page, after) {
+  const f = await deepActive(page);
+  assert.ok(!f.isBody && f.inWidget, `focus was lost after ${after}: active element is ${f.path || f.tag}`);
+  return f;
+}
+
+/** Press a key and check that focus is still inside the widget. */
+export async function pressKeepingFocus(page, key, what = key) {
+  await page.keyboard.press(key);
+  return assertFocusInWidget(page, what);
+}
+
+/**
+ * Press Tab until `match(active)` is true (at most `max` times); fails with the
+ * path travelled otherwise. Returns the matched element's description.
+ */
+export async function tabUntil(page, match, { max = 40, shift = false, what = 'the target' } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    const f = await deepActive(page);
+    seen.push(f.name || f.path);
+    if (match(f)) return f;
+  }
+  throw new Error(`Tab never reached ${what} in ${max} presses; went through:\n  ${seen.join('\n  ')}`);
+}
+
+/** The polite live region's text (role=status inside the widget), normalised. */
+export async function liveText(page) {
+  const text = await page.locator('backwise-widget').first().getByRole('status').textContent();
+  return (text || '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Elements inside the widget's shadow root that stick out of the widget
+ * horizontally, or that scroll horizontally themselves, plus page overflow.
+ */
+export async function horizontalOverflow(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('backwise-widget');
+    const root = host.shadowRoot;
+    const hostRect = host.getBoundingClientRect();
+    const problems = [];
+    const doc = document.scrollingElement || document.documentElement;
+    if (doc.scrollWidth > window.innerWidth + 1) {
+      problems.push(`page scrolls horizontally: scrollWidth ${doc.scrollWidth} > ${window.innerWidth}`);
+    }
+    if (host.scrollWidth > host.clientWidth + 1) {
+      problems.push(`host scrollWidth ${host.scrollWidth} > clientWidth ${host.clientWidth}`);
+    }
+    const describe = (el) =>
+      el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : '') +
+      ` "${(el.textContent || '').trim().slice(0, 40)}"`;
+    for (const el of root.querySelectorAll('*')) {
+      if (!el.checkVisibility || !el.checkVisibility()) continue;
+      if (el.classList.contains('visually-hidden') || el.closest('.visually-hidden')) continue;
+      if (el.classList.contains('drag-ghost')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.right > hostRect.right + 1 || r.left < hostRect.left - 1) {
+        problems.push(`${describe(el)} spans x ${Math.round(r.left)}..${Math.round(r.right)}, widget is ${Math.round(hostRect.left)}..${Math.round(hostRect.right)}`);
+      }
+      const style = getComputedStyle(el);
+      if (el.scrollWidth > el.clientWidth + 1 && /(auto|scroll)/.test(style.overflowX)) {
+        problems.push(`${describe(el)} scrolls horizontally (scrollWidth ${el.scrollWidth} > ${el.clientWidth})`);
+      }
+    }
+    return problems;
+  });
+}
+
+/** Visible buttons (and other controls) in the widget smaller than min×min CSS px. */
+export async function smallTargets(page, min = 24) {
+  return page.evaluate((min) => {
+    const out = [];
+    for (const host of document.querySelectorAll('backwise-widget')) {
+      const root = host.shadowRoot;
+      if (!root) continue;
+      for (const el of root.querySelectorAll('button, [role="button"], [role="tab"], a[href], input, select, [tabindex="0"]')) {
+        if (!el.checkVisibility || !el.checkVisibility()) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width < min || r.height < min) {
+          out.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 50)}" is ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+        }
+      }
+    }
+    return out;
+  }, min);
+}
+
+/** Count of visible buttons in the widget (to be sure a size check looked at something). */
+export async function visibleButtonCount(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('backwise-widget').shadowRoot;
+    return [...root.querySelectorAll('button')].filter((b) => b.checkVisibility()).length;
+  });
+}
+
+/**
+ * A one-finger horizontal (or any) swipe through CDP touch events, which
+ * Chromium turns into pointer events (pointerType "touch"). Needs a context
+ * with hasTouch. `from`/`to` are viewport points.
+ */
+export async function touchSwipe(page, from, to, { steps = 8, stepDelayMs = 16 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+    for (let i = 1; i <= steps; i++) {
+      const x = from.x + ((to.x - from.x) * i) / steps;
+      const y = from.y + ((to.y - from.y) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
+      if (stepDelayMs) await new Promise((r) => setTimeout(r, stepDelayMs));
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Centre of a locator's bounding box (after scrolling it into view). */
+export async function centreOf(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  assert.ok(box, 'element has a bounding box');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+}

@@ -1,0 +1,327 @@
+// End-to-end: the tips deck, as a reader meets it in the release build.
+// Keyboard-only browsing, filters, Turn, touch swipe, reload, axe, reflow at
+// 320 px, target sizes, and screenshots. Needs `trunk build --release --offline`.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launch, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
+import {
+  loadDeck,
+  openWidget,
+  reloadWidget,
+  deepActive,
+  assertFocusInWidget,
+  pressKeepingFocus,
+  tabUntil,
+  horizontalOverflow,
+  smallTargets,
+  visibleButtonCount,
+  touchSwipe,
+  centreOf,
+} from './lib/widget.mjs';
+
+const deck = loadDeck();
+const TIPS = deck.tips;
+const DOS = TIPS.filter((t) => t.kind === 'do');
+const DONTS = TIPS.filter((t) => t.kind === 'dont');
+const STORAGE_KEY = `backwise:${deck.id}:tips`;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Run `fn` with a fresh context (fresh localStorage); always closes it. */
+async function withWidget(name, opts, fn) {
+  const t = await openWidget(browser, server, opts);
+  try {
+    await fn(t, t.page);
+    await assertNoErrors(t, name);
+  } catch (err) {
+    await screenshot(t.page, `tips-FAILED-${name}`).catch(() => {});
+    throw err;
+  } finally {
+    await t.context.close();
+  }
+}
+
+const widget = (page) => page.locator('backwise-widget');
+const progress = (page) => widget(page).getByText(/^Tip \d+ of \d+$/);
+const headline = (page) => widget(page).getByRole('heading', { level: 3 });
+const badge = (page) => widget(page).locator('.card .badge');
+const nextButton = (page) => widget(page).getByRole('button', { name: 'Next', exact: true });
+const prevButton = (page) => widget(page).getByRole('button', { name: 'Previous', exact: true });
+const filterButton = (page, name) => widget(page).getByRole('button', { name, exact: true });
+const turnButton = (page) => widget(page).getByRole('button', { name: /^Turn( back)?$/ });
+
+/** The card shows `tip`, as number n of total. */
+async function expectCard(page, tip, n, total, why = '') {
+  const where = why ? ` (${why})` : '';
+  assert.equal(await progress(page).textContent(), `Tip ${n} of ${total}`, `progress${where}`);
+  assert.equal((await headline(page).textContent()).trim(), tip.headline, `headline of tip ${n}${where}`);
+  const badgeText = (await badge(page).textContent()).replace(/\s+/g, ' ').trim();
+  const [icon, word] = tip.kind === 'do' ? ['✓', 'Do'] : ['✕', "Don't"];
+  assert.equal(badgeText, `${icon} ${word}`, `badge of tip ${n} carries a word and an icon${where}`);
+}
+
+test('keyboard only: Tab into the deck, ←/→ through all 10 tips, Next/Previous by Enter keep focus', async () => {
+  await withWidget('keyboard', {}, async (t, page) => {
+    await expectCard(page, TIPS[0], 1, 10, 'start');
+
+    // Tab from the top of the page into the deck region; focus never lands on <body>.
+    const region = await tabUntil(page, (f) => f.tag === 'section' && f.ariaLabel === 'Tips', {
+      max: 10,
+      what: 'the tips deck region',
+    });
+    assert.ok(region.inWidget);
+
+    for (let n = 2; n <= 10; n++) {
+      const f = await pressKeepingFocus(page, 'ArrowRight', `ArrowRight to tip ${n}`);
+      assert.equal(f.ariaLabel, 'Tips', 'focus stays on the deck region');
+      await expectCard(page, TIPS[n - 1], n, 10, `ArrowRight ×${n - 1}`);
+    }
+    // At the end, → does nothing.
+    await pressKeepingFocus(page, 'ArrowRight', 'ArrowRight at the last tip');
+    await expectCard(page, TIPS[9], 10, 10, 'ArrowRight past the end');
+    assert.equal(await nextButton(page).getAttribute('aria-disabled'), 'true', 'Next is aria-disabled at the end');
+    assert.equal(await nextButton(page).isDisabled(), false, 'Next is never disabled (it would drop focus)');
+
+    for (let n = 9; n >= 1; n--) {
+      await pressKeepingFocus(page, 'ArrowLeft', `ArrowLeft to tip ${n}`);
+      await expectCard(page, TIPS[n - 1], n, 10, 'ArrowLeft back');
+    }
+    assert.equal(await prevButton(page).getAttribute('aria-disabled'), 'true', 'Previous is aria-disabled at the start');
+
+    // Tab on to Next, then Enter: the card moves and focus stays on the button.
+    const next = await tabUntil(page, (f) => f.tag === 'button' && /^Next\b/.test(f.text), { max: 5, what: 'Next' });
+    assert.ok(next.inWidget);
+    for (let n = 2; n <= 10; n++) {
+      const f = await pressKeepingFocus(page, 'Enter', `Enter on Next (tip ${n})`);
+      assert.match(f.text, /^Next\b/, `focus stays on Next after Enter (tip ${n})`);
+      await expectCard(page, TIPS[n - 1], n, 10, 'Enter on Next');
+    }
+    const atEnd = await pressKeepingFocus(page, 'Enter', 'Enter on an aria-disabled Next');
+    assert.match(atEnd.text, /^Next\b/, 'focus stays on the aria-disabled Next');
+    await expectCard(page, TIPS[9], 10, 10, 'Enter on aria-disabled Next');
+
+    const prev = await tabUntil(page, (f) => f.tag === 'button' && /\bPrevious$/.test(f.text), {
+      shift: true,
+      max: 3,
+      what: 'Previous',
+    });
+    assert.ok(prev.inWidget);
+    const f = await pressKeepingFocus(page, 'Enter', 'Enter on Previous');
+    assert.match(f.text, /\bPrevious$/, 'focus stays on Previous after Enter');
+    await expectCard(page, TIPS[8], 9, 10, 'Enter on Previous');
+    await pressKeepingFocus(page, 'Space', 'Space on Previous');
+    await expectCard(page, TIPS[7], 8, 10, 'Space on Previous');
+
+    await screenshot(page, 'tips-keyboard');
+  });
+});
+
+test("filters: Do's and Don'ts each show 5 tips of their kind; All shows 10", async () => {
+  await withWidget('filters', {}, async (t, page) => {
+    assert.equal(await filterButton(page, 'All').getAttribute('aria-pressed'), 'true');
+    assert.equal(await filterButton(page, "Do's").getAttribute('aria-pressed'), 'false');
+
+    await filterButton(page, "Do's").click();
+    assert.equal(await filterButton(page, "Do's").getAttribute('aria-pressed'), 'true', "Do's pressed");
+    assert.equal(await filterButton(page, 'All').getAttribute('aria-pressed'), 'false', 'All released');
+    for (let i = 0; i < DOS.length; i++) {
+      if (i) await nextButton(page).click();
+      await expectCard(page, DOS[i], i + 1, 5, "Do's filter");
+    }
+    assert.equal(await nextButton(page).getAttribute('aria-disabled'), 'true');
+
+    await filterButton(page, "Don'ts").click();
+    assert.equal(await filterButton(page, "Don'ts").getAttribute('aria-pressed'), 'true', "Don'ts pressed");
+    assert.equal(await filterButton(page, "Do's").getAttribute('aria-pressed'), 'false');
+    assert.match(await progress(page).textContent(), /^Tip \d of 5$/);
+    // Walk to the first of the filtered tips, then through all five.
+    while ((await progress(page).textContent()) !== 'Tip 1 of 5') await prevButton(page).click();
+    for (let i = 0; i < DONTS.length; i++) {
+      if (i) await nextButton(page).click();
+      await expectCard(page, DONTS[i], i + 1, 5, "Don'ts filter");
+    }
+
+    // Keyboard works on the filter too.
+    await filterButton(page, 'All').focus();
+    await pressKeepingFocus(page, 'Enter', 'Enter on All');
+    assert.equal(await filterButton(page, 'All').getAttribute('aria-pressed'), 'true');
+    assert.match(await progress(page).textContent(), /^Tip \d+ of 10$/);
+  });
+});
+
+test('Turn reveals the detail; Turn back hides it again', async () => {
+  await withWidget('turn', {}, async (t, page) => {
+    const detail = widget(page).getByText(TIPS[0].detail, { exact: true });
+    assert.equal(await detail.isVisible(), false, 'detail hidden on the front');
+    const turn = turnButton(page);
+    assert.equal(await turn.textContent(), 'Turn');
+    assert.equal(await turn.getAttribute('aria-expanded'), 'false');
+
+    await turn.focus();
+    await pressKeepingFocus(page, 'Enter', 'Enter on Turn');
+    await detail.waitFor({ state: 'visible' });
+    assert.equal(await turn.getAttribute('aria-expanded'), 'true');
+    assert.equal(await turn.textContent(), 'Turn back');
+    const f = await deepActive(page);
+    assert.equal(f.text, 'Turn back', 'focus stays on the Turn control');
+    await screenshot(page, 'tips-turned');
+
+    await turn.click();
+    await detail.waitFor({ state: 'hidden' });
+    assert.equal(await turn.getAttribute('aria-expanded'), 'false');
+    assert.equal(await turn.textContent(), 'Turn');
+  });
+});
+
+test('touch: a swipe left shows the next tip, a swipe right the previous one, a vertical swipe neither', async () => {
+  const context = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+  await withWidget('swipe', { context }, async (t, page) => {
+    const touchAction = await widget(page).locator('section.deck').evaluate((el) => getComputedStyle(el).touchAction);
+    assert.equal(touchAction, 'pan-y', 'the deck lets the page scroll vertically but keeps horizontal moves');
+
+    // Record what reaches the deck, to explain a failure.
+    await widget(page).locator('section.deck').evaluate((el) => {
+      window.__deckPointer = [];
+      for (const type of ['pointerdown', 'pointerup', 'pointercancel']) {
+        el.addEventListener(type, (e) => window.__deckPointer.push(`${type}:${e.pointerType}`));
+      }
+    });
+    const start = await centreOf(headline(page));
+    const left = { x: Math.max(10, start.x - 150), y: start.y };
+    const right = { x: Math.min(380, start.x + 150), y: start.y };
+
+    await touchSwipe(page, { x: right.x, y: start.y }, left);
+    await page.waitForTimeout(50);
+    const events = await page.evaluate(() => window.__deckPointer);
+    assert.equal(
+      await progress(page).textContent(),
+      'Tip 2 of 10',
+      `a swipe left goes to the next tip (pointer events seen on the deck: ${events.join(', ') || 'none'})`,
+    );
+    await expectCard(page, TIPS[1], 2, 10, 'swipe left');
+
+    await touchSwipe(page, (await centreOf(headline(page))), { x: 370, y: (await centreOf(headline(page))).y });
+    await page.waitForTimeout(50);
+    await expectCard(page, TIPS[0], 1, 10, 'swipe right');
+
+    // A mostly vertical move is a scroll, not a swipe.
+    const c = await centreOf(headline(page));
+    await touchSwipe(page, { x: c.x, y: c.y }, { x: c.x - 20, y: c.y - 120 });
+    await page.waitForTimeout(50);
+    assert.equal(await progress(page).textContent(), 'Tip 1 of 10', 'a vertical swipe does not change the card');
+
+    // Tapping the Next button works on touch too.
+    await nextButton(page).tap();
+    await expectCard(page, TIPS[1], 2, 10, 'tap on Next');
+    await screenshot(page, 'tips-mobile');
+  });
+});
+
+test('reload restores the position and the filter', async () => {
+  await withWidget('reload', {}, async (t, page) => {
+    for (let i = 0; i < 6; i++) await nextButton(page).click();
+    await expectCard(page, TIPS[6], 7, 10, 'before reload');
+    await reloadWidget(page);
+    await expectCard(page, TIPS[6], 7, 10, 'after reload');
+    assert.equal(await filterButton(page, 'All').getAttribute('aria-pressed'), 'true');
+
+    await filterButton(page, "Don'ts").click();
+    while ((await progress(page).textContent()) !== 'Tip 1 of 5') await prevButton(page).click();
+    await nextButton(page).click();
+    await nextButton(page).click();
+    await expectCard(page, DONTS[2], 3, 5, "Don'ts, before reload");
+    const saved = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+    assert.ok(saved, `the place is saved under localStorage["${STORAGE_KEY}"]`);
+
+    await reloadWidget(page);
+    await expectCard(page, DONTS[2], 3, 5, "Don'ts, after reload");
+    assert.equal(await filterButton(page, "Don'ts").getAttribute('aria-pressed'), 'true', 'filter restored');
+    assert.equal(await filterButton(page, 'All').getAttribute('aria-pressed'), 'false');
+  });
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core: 0 violations on the tips view (${colorScheme} color scheme)`, async () => {
+    await withWidget(`axe-${colorScheme}`, { context: { colorScheme } }, async (t, page) => {
+      const front = await axeScan(page);
+      assert.equal(front.violations.length, 0, `tips view, front of card (${colorScheme}):\n${front.summary}`);
+
+      // A Don't card, turned over, with a filter on.
+      await filterButton(page, "Don'ts").click();
+      await nextButton(page).click();
+      await turnButton(page).click();
+      await widget(page).getByText('Turn back').waitFor();
+      const turned = await axeScan(page);
+      assert.equal(turned.violations.length, 0, `tips view, Don'ts, card turned (${colorScheme}):\n${turned.summary}`);
+      await screenshot(page, `tips-${colorScheme}`);
+    });
+  });
+}
+
+test('reflow at 320 px wide: no horizontal scroll inside the widget, in either view', async () => {
+  const context = { viewport: { width: 320, height: 700 } };
+  await withWidget('reflow-320', { context }, async (t, page) => {
+    const front = await horizontalOverflow(page);
+    assert.deepEqual(front, [], 'tips view at 320 px');
+
+    // The longest headline and detail, turned over.
+    const longest = TIPS.reduce((a, b) => (b.detail.length > a.detail.length ? b : a));
+    const idx = TIPS.indexOf(longest);
+    for (let i = 0; i < idx; i++) await nextButton(page).click();
+    await turnButton(page).click();
+    await widget(page).getByText(longest.detail, { exact: true }).waitFor();
+    assert.deepEqual(await horizontalOverflow(page), [], 'tips view, turned card, at 320 px');
+    await screenshot(page, 'tips-320');
+
+    await widget(page).getByRole('tab', { name: 'Quiz', exact: true }).click();
+    await widget(page).getByText(/^\d+ of 17 sorted$/).waitFor();
+    assert.deepEqual(await horizontalOverflow(page), [], 'quiz view at 320 px');
+  });
+});
+
+test('every button in the widget is at least 24×24 px (desktop and 320 px)', async () => {
+  for (const viewport of [{ width: 1000, height: 800 }, { width: 320, height: 700 }]) {
+    await withWidget(`targets-${viewport.width}`, { context: { viewport } }, async (t, page) => {
+      const count = await visibleButtonCount(page);
+      assert.ok(count >= 7, `expected the tips view's buttons to be visible, saw ${count}`);
+      assert.deepEqual(await smallTargets(page), [], `tips view at ${viewport.width} px`);
+      await turnButton(page).click();
+      assert.deepEqual(await smallTargets(page), [], `tips view, card turned, at ${viewport.width} px`);
+      await widget(page).getByRole('tab', { name: 'Quiz', exact: true }).click();
+      await widget(page).getByText(/^\d+ of 17 sorted$/).waitFor();
+      assert.deepEqual(await smallTargets(page), [], `quiz view at ${viewport.width} px`);
+    });
+  }
+});
+
+test('tabs: arrow keys move between Tips and Quiz with focus on the selected tab', async () => {
+  await withWidget('tabs', {}, async (t, page) => {
+    const tips = widget(page).getByRole('tab', { name: 'Tips', exact: true });
+    const quiz = widget(page).getByRole('tab', { name: 'Quiz', exact: true });
+    await tabUntil(page, (f) => f.role === 'tab', { max: 5, what: 'the tab list' });
+    assert.equal(await tips.getAttribute('aria-selected'), 'true');
+    let f = await pressKeepingFocus(page, 'ArrowRight', 'ArrowRight on the tabs');
+    assert.equal(f.text, 'Quiz');
+    assert.equal(await quiz.getAttribute('aria-selected'), 'true');
+    await widget(page).getByText(/^\d+ of 17 sorted$/).waitFor();
+    assert.equal(await progress(page).count(), 0, 'the tips panel is hidden');
+    f = await pressKeepingFocus(page, 'ArrowLeft', 'ArrowLeft on the tabs');
+    assert.equal(f.text, 'Tips');
+    assert.equal(await tips.getAttribute('aria-selected'), 'true');
+    await assertFocusInWidget(page, 'switching tabs');
+    await expectCard(page, TIPS[0], 1, 10, 'back on Tips');
+  });
+});
