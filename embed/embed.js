@@ -10,6 +10,11 @@ const here = (name) => new URL(name, import.meta.url).href;
 const ATTRS = ['deck', 'view', 'theme', 'storage'];
 const NEAR_VIEWPORT = '500px';
 
+// Until the widget mounts, the fallback shows in a box of the widget's
+// starting height, so that the upgrade does not move the page around it.
+const pending = new CSSStyleSheet();
+pending.replaceSync(':host{display:block;block-size:var(--backwise-start-height,36rem);overflow:auto}');
+
 let runtime = null;
 
 /** The wasm module and the shared stylesheet, loaded once. */
@@ -51,6 +56,7 @@ class BackwiseWidget extends HTMLElement {
     this.starting = false;
     // An open shadow root that shows the light-DOM fallback until mount.
     this.attachShadow({ mode: 'open' }).append(document.createElement('slot'));
+    this.shadowRoot.adoptedStyleSheets = [pending];
   }
 
   connectedCallback() {
@@ -65,6 +71,7 @@ class BackwiseWidget extends HTMLElement {
       this.widget.free();
       this.widget = null;
       this.shadowRoot.replaceChildren(document.createElement('slot'));
+      this.shadowRoot.adoptedStyleSheets = [pending];
     }
   }
 

@@ -4,7 +4,6 @@
 //! hand, because serde's derive stops at the first error and a deck author
 //! needs the whole list at once.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -251,7 +250,9 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
+        // Integers are shown; other numbers are described, which keeps float
+        // formatting out of the wasm.
+        Value::Number(n) => n.as_i64().map_or_else(|| "a number".into(), |i| i.to_string()),
         Value::String(s) => {
             let short: String = s.chars().take(40).collect();
             if short.len() < s.len() {
@@ -531,7 +532,7 @@ impl Decoder {
             return None;
         }
         let mut tips = Vec::with_capacity(list.len());
-        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut seen: Vec<(String, String)> = Vec::new();
         let mut complete = true;
         for (i, v) in list.iter().enumerate() {
             let path = format!("tips[{i}]");
@@ -546,10 +547,12 @@ impl Decoder {
         complete.then_some(tips)
     }
 
-    fn unique(&mut self, seen: &mut HashMap<String, String>, id: &str, path: &str) {
+    fn unique(&mut self, seen: &mut Vec<(String, String)>, id: &str, path: &str) {
         let id_path = format!("{path}.id");
-        match seen.get(id) {
-            Some(first) => {
+        // Decks are small (at most 100 entries), so a list beats a hash map
+        // here, and keeps hashing code out of the wasm.
+        match seen.iter().find(|(seen_id, _)| seen_id == id) {
+            Some((_, first)) => {
                 let first = first.clone();
                 self.errors.push(
                     id_path,
@@ -560,7 +563,7 @@ impl Decoder {
                 );
             }
             None => {
-                seen.insert(id.to_string(), id_path);
+                seen.push((id.to_string(), id_path));
             }
         }
     }
@@ -622,7 +625,7 @@ impl Decoder {
             tip: Option<String>,
         }
         let mut raws = Vec::with_capacity(list.len());
-        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut seen: Vec<(String, String)> = Vec::new();
         let mut complete = true;
         for (i, v) in list.iter().enumerate() {
             let path = format!("quiz.items[{i}]");
@@ -667,17 +670,17 @@ impl Decoder {
             }
         }
         // Second pass: references.
-        let answers: HashMap<&str, (usize, Bin)> = raws
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.item.id.as_str(), (i, r.item.answer)))
-            .collect();
+        let answer_of = |id: &str| {
+            raws.iter()
+                .position(|r| r.item.id == id)
+                .map(|i| (i, raws[i].item.answer))
+        };
         let mut resolved = Vec::with_capacity(raws.len());
         for raw in &raws {
             let path = format!("quiz.items[{}]", raw.index);
             let mut item = raw.item.clone();
             if let Some(target) = &raw.instead {
-                match answers.get(target.as_str()) {
+                match answer_of(target) {
                     None => self.errors.push(
                         format!("{path}.instead"),
                         ProblemKind::NoSuchItem { id: target.clone() },
@@ -689,7 +692,7 @@ impl Decoder {
                         format!("{path}.instead"),
                         ProblemKind::InsteadNotSafe { id: target.clone() },
                     ),
-                    Some((index, Bin::Safe)) => item.instead = Some(*index),
+                    Some((index, Bin::Safe)) => item.instead = Some(index),
                 }
             }
             if let (Some(target), Some(tips)) = (&raw.tip, tips) {
