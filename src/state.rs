@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::{
-    Bin, CursorSnapshot, DeckCursor, Filter, Phase, Placement, Quiz, QuizError, QuizSnapshot,
+    Bin, CursorSnapshot, DeckCursor, Filter, Json, Phase, Placement, Quiz, QuizError, QuizSnapshot,
 };
 use crate::hooks::use_persisted::{Persist, changed};
 
@@ -46,16 +46,16 @@ impl Reducible for TipsState {
 }
 
 impl Persist for TipsState {
-    type Snapshot = Option<CursorSnapshot>;
-
-    fn snapshot(&self) -> Self::Snapshot {
-        self.cursor.snapshot(&self.tip_ids)
+    fn snapshot(&self) -> Json {
+        self.cursor
+            .snapshot(&self.tip_ids)
+            .map_or(Json::Null, |s| s.to_json())
     }
 
-    fn restored(mut fresh: Self, saved: &Self::Snapshot) -> Self {
-        if let Some(saved) = saved {
+    fn restored(mut fresh: Self, saved: &Json) -> Self {
+        if let Some(saved) = CursorSnapshot::from_json(saved) {
             let ids = fresh.tip_ids.clone();
-            fresh.cursor.restore(saved, &ids);
+            fresh.cursor.restore(&saved, &ids);
         }
         fresh
     }
@@ -174,19 +174,20 @@ impl Reducible for QuizState {
 }
 
 impl Persist for QuizState {
-    type Snapshot = QuizSnapshot;
-
-    fn snapshot(&self) -> QuizSnapshot {
-        self.quiz.snapshot(&self.deck_id, &self.item_ids)
+    fn snapshot(&self) -> Json {
+        self.quiz.snapshot(&self.deck_id, &self.item_ids).to_json()
     }
 
-    fn restored(mut fresh: Self, saved: &QuizSnapshot) -> Self {
-        if let Some(quiz) = Quiz::restore(
-            fresh.answers.to_vec(),
-            saved,
-            &fresh.deck_id,
-            &fresh.item_ids,
-        ) {
+    fn restored(mut fresh: Self, saved: &Json) -> Self {
+        let restored = QuizSnapshot::from_json(saved).and_then(|saved| {
+            Quiz::restore(
+                fresh.answers.to_vec(),
+                &saved,
+                &fresh.deck_id,
+                &fresh.item_ids,
+            )
+        });
+        if let Some(quiz) = restored {
             fresh.quiz = quiz;
         }
         fresh

@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use super::{QuizBoard, QuizResults, focus_first};
 use crate::app::WidgetCtx;
-use crate::domain::{Bin, Deck, Phase, Placement, ScoreBand, fill};
+use crate::domain::json::object;
+use crate::domain::{Bin, Deck, Json, Phase, Placement, ScoreBand, fill};
 use crate::hooks::dispatch_host_event;
 use crate::state::{QuizAction, QuizEvent, QuizState};
 
@@ -18,15 +19,6 @@ pub struct QuizViewProps {
     pub on_action: Callback<QuizAction>,
     pub on_reset: Callback<()>,
     pub on_see_tip: Callback<usize>,
-}
-
-#[derive(serde::Serialize)]
-struct CompleteDetail<'a> {
-    #[serde(rename = "deckId")]
-    deck_id: &'a str,
-    score: usize,
-    total: usize,
-    wrong: Vec<&'a str>,
 }
 
 /// The sentence a screen reader hears for an event.
@@ -132,14 +124,14 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
                     .outcomes()
                     .iter()
                     .filter(|o| !o.correct)
-                    .map(|o| ids[o.item].as_str())
+                    .map(|o| ids[o.item].as_str().into())
                     .collect();
-                let detail = CompleteDetail {
-                    deck_id: &deck.id,
-                    score,
-                    total: state.quiz.len(),
-                    wrong,
-                };
+                let detail = object([
+                    ("deckId", deck.id.as_str().into()),
+                    ("score", score.into()),
+                    ("total", state.quiz.len().into()),
+                    ("wrong", Json::Array(wrong)),
+                ]);
                 dispatch_host_event(ctx.host.as_ref(), "backwise-quiz-complete", &detail);
             }
         });

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{Footer, QuizView, Tabs, TipsDeck};
 use crate::app::{View, WidgetCtx};
+use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
 use crate::hooks::{dispatch_host_event, use_persisted_reducer};
 use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
@@ -19,12 +20,6 @@ pub struct ShellProps {
 /// Randomness for shuffles comes from here, outside the reducers.
 pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
-}
-
-#[derive(serde::Serialize)]
-struct ReadyDetail<'a> {
-    #[serde(rename = "deckId")]
-    deck_id: &'a str,
 }
 
 #[component]
@@ -59,7 +54,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             dispatch_host_event(
                 host.as_ref(),
                 "backwise-ready",
-                &ReadyDetail { deck_id: &deck.id },
+                &object([("deckId", deck.id.as_str().into())]),
             );
         });
     }

@@ -1,11 +1,9 @@
 //! The reader's place in the tips deck: which card, which filter, turned or not.
 
-use serde::{Deserialize, Serialize};
-
 use super::deck::TipKind;
+use super::json::{Json, object};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Filter {
     #[default]
     All,
@@ -15,6 +13,14 @@ pub enum Filter {
 
 impl Filter {
     pub const ALL: [Filter; 3] = [Filter::All, Filter::Do, Filter::Dont];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::Do => "do",
+            Filter::Dont => "dont",
+        }
+    }
 
     pub fn fits(self, kind: TipKind) -> bool {
         match self {
@@ -36,10 +42,27 @@ pub struct DeckCursor {
 }
 
 /// What is saved across reloads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CursorSnapshot {
     pub tip: String,
     pub filter: Filter,
+}
+
+impl CursorSnapshot {
+    pub fn to_json(&self) -> Json {
+        object([
+            ("tip", self.tip.as_str().into()),
+            ("filter", self.filter.as_str().into()),
+        ])
+    }
+
+    pub fn from_json(json: &Json) -> Option<Self> {
+        let filter = json.get("filter")?.as_str()?;
+        Some(Self {
+            tip: json.get("tip")?.as_str()?.to_string(),
+            filter: Filter::ALL.into_iter().find(|f| f.as_str() == filter)?,
+        })
+    }
 }
 
 impl DeckCursor {
@@ -204,7 +227,8 @@ mod tests {
         let mut c = cursor();
         c.set_filter(Filter::Dont);
         c.step(true);
-        let snap = c.snapshot(&ids).expect("snapshot");
+        let snap = CursorSnapshot::from_json(&c.snapshot(&ids).expect("snapshot").to_json())
+            .expect("reads back");
         let mut restored = cursor();
         restored.restore(&snap, &ids);
         assert_eq!(restored, c);

@@ -1,12 +1,9 @@
 //! The deck model: what a validated deck holds. Build one with
 //! [`crate::domain::parse_deck`]; the fields are only trusted after validation.
 
-use serde::Serialize;
-
 use super::text::UiText;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TipKind {
     Do,
     Dont,
@@ -14,8 +11,7 @@ pub enum TipKind {
 
 /// One of the two quiz bins. `Safe` is "Safe alternative", `Avoid` is "Avoid";
 /// the labels a reader sees come from the deck.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Bin {
     Safe,
     Avoid,
@@ -30,15 +26,19 @@ impl Bin {
             Bin::Avoid => "avoid",
         }
     }
+
+    pub fn parse(s: &str) -> Option<Bin> {
+        Bin::ALL.into_iter().find(|b| b.as_str() == s)
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tip {
     pub id: String,
     pub kind: TipKind,
@@ -46,7 +46,7 @@ pub struct Tip {
     pub detail: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuizItem {
     pub id: String,
     pub label: String,
@@ -58,7 +58,7 @@ pub struct QuizItem {
     pub tip: Option<usize>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BinLabels {
     pub safe: String,
     pub avoid: String,
@@ -73,14 +73,14 @@ impl BinLabels {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuizSpec {
     pub prompt: String,
     pub bins: BinLabels,
     pub items: Vec<QuizItem>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deck {
     pub id: String,
     pub title: String,

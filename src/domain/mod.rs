@@ -4,21 +4,27 @@
 pub mod cursor;
 pub mod deck;
 pub mod fallback;
+pub mod json;
 pub mod quiz;
 pub mod text;
 pub mod validate;
 
 pub use cursor::{CursorSnapshot, DeckCursor, Filter};
 pub use deck::{Bin, Deck, QuizItem, Tip, TipKind};
+pub use json::Json;
 pub use quiz::{ItemOutcome, Phase, Placement, Quiz, QuizError, QuizSnapshot, ScoreBand};
 pub use text::{UiText, fill};
-pub use validate::{DeckErrors, DeckProblem, ProblemKind, decode_deck, parse_deck};
+#[cfg(not(target_arch = "wasm32"))]
+pub use validate::parse_deck;
+pub use validate::{DeckErrors, DeckProblem, ProblemKind, decode_deck, parse_deck_with};
 
 /// The built-in back-pain deck, compiled in.
 pub const BUILTIN_DECK_JSON: &str = include_str!("../../decks/back-pain.json");
 
-/// The built-in deck, parsed. It is checked by the test suite, so a failure
-/// here is a build defect, and it surfaces as an error card, never a panic.
+/// The built-in deck, parsed (host side). It is checked by the test suite,
+/// so a failure is a build defect; in the widget it would surface as an
+/// error card, never a panic.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn builtin_deck() -> Result<Deck, DeckErrors> {
     parse_deck(BUILTIN_DECK_JSON)
 }

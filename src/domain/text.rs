@@ -1,12 +1,10 @@
 //! Every piece of UI text, with English defaults that a deck's `ui` object
 //! may override key by key. Templates use `{name}` placeholders.
 
-use serde::Serialize;
-
 macro_rules! ui_text {
     ($($key:ident = $default:expr;)*) => {
         /// All UI strings. Field names are the keys of a deck's `ui` object.
-        #[derive(Clone, Debug, PartialEq, Serialize)]
+        #[derive(Clone, Debug, PartialEq)]
         pub struct UiText {
             $(pub $key: String,)*
         }

@@ -1,12 +1,13 @@
 //! Turns deck JSON into a [`Deck`], reporting every problem with its JSON path.
 //!
-//! serde_json reads the text into a `Value`; the decoder below then walks it by
+//! The text is first read into a neutral [`Json`] tree (by serde on the host,
+//! by the browser's `JSON.parse` in the widget); the decoder below walks it by
 //! hand, because serde's derive stops at the first error and a deck author
 //! needs the whole list at once.
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use super::json::{Json, SyntaxError};
 
 use super::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
 use super::text::UiText;
@@ -24,8 +25,7 @@ pub enum ProblemKind {
         bytes: usize,
     },
     NotJson {
-        line: usize,
-        column: usize,
+        at: Option<(usize, usize)>,
         message: String,
     },
     WrongType {
@@ -33,6 +33,7 @@ pub enum ProblemKind {
         found: String,
     },
     Missing,
+    DuplicateKey,
     UnknownField,
     EmptyString,
     TooLong {
@@ -107,8 +108,7 @@ impl fmt::Display for ProblemKind {
                 MAX_DECK_BYTES / 1024
             ),
             ProblemKind::NotJson {
-                line,
-                column,
+                at: Some((line, column)),
                 message,
             } => {
                 write!(
@@ -116,6 +116,8 @@ impl fmt::Display for ProblemKind {
                     "not valid JSON at line {line}, column {column}: {message}"
                 )
             }
+            ProblemKind::NotJson { at: None, message } => write!(f, "not valid JSON: {message}"),
+            ProblemKind::DuplicateKey => f.write_str("this key appears more than once"),
             ProblemKind::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }
@@ -204,38 +206,38 @@ impl fmt::Display for DeckErrors {
     }
 }
 
-/// Parses and validates deck JSON text.
-pub fn parse_deck(text: &str) -> Result<Deck, DeckErrors> {
+/// Checks the size, parses with `parse` and validates. The widget passes the
+/// browser's JSON parser; the host uses [`parse_deck`].
+pub fn parse_deck_with(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<Json, SyntaxError>,
+) -> Result<Deck, DeckErrors> {
     if text.len() > MAX_DECK_BYTES {
         return Err(DeckErrors::single(
             "",
             ProblemKind::TooLarge { bytes: text.len() },
         ));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value = parse(text).map_err(|e| {
         DeckErrors::single(
             "",
             ProblemKind::NotJson {
-                line: e.line(),
-                column: e.column(),
-                message: json_error_message(&e),
+                at: e.at,
+                message: e.message,
             },
         )
     })?;
     decode_deck(&value)
 }
 
-/// serde_json's message ends with " at line L column C"; we show those apart.
-fn json_error_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
+/// Parses and validates deck JSON text (host side, with serde).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn parse_deck(text: &str) -> Result<Deck, DeckErrors> {
+    parse_deck_with(text, super::json::parse)
 }
 
-/// Validates an already-parsed JSON value (the browser may parse the text).
-pub fn decode_deck(value: &Value) -> Result<Deck, DeckErrors> {
+/// Validates an already-parsed JSON value.
+pub fn decode_deck(value: &Json) -> Result<Deck, DeckErrors> {
     let mut d = Decoder {
         errors: DeckErrors::default(),
     };
@@ -243,26 +245,6 @@ pub fn decode_deck(value: &Value) -> Result<Deck, DeckErrors> {
     match deck {
         Some(deck) if d.errors.total() == 0 => Ok(deck),
         _ => Err(d.errors),
-    }
-}
-
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        // Integers are shown; other numbers are described, which keeps float
-        // formatting out of the wasm.
-        Value::Number(n) => n.as_i64().map_or_else(|| "a number".into(), |i| i.to_string()),
-        Value::String(s) => {
-            let short: String = s.chars().take(40).collect();
-            if short.len() < s.len() {
-                format!("\"{short}…\"")
-            } else {
-                format!("\"{s}\"")
-            }
-        }
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
     }
 }
 
@@ -285,31 +267,28 @@ struct Decoder {
 
 impl Decoder {
     /// Checks that `v` is an object whose keys are all in `allowed`.
-    fn object<'v>(
-        &mut self,
-        v: &'v Value,
-        path: &str,
-        allowed: &[&str],
-    ) -> Option<&'v Map<String, Value>> {
-        let Value::Object(map) = v else {
+    fn object<'v>(&mut self, v: &'v Json, path: &str, allowed: &[&str]) -> Option<&'v Json> {
+        let Json::Object(fields) = v else {
             self.errors.push(
                 path,
                 ProblemKind::WrongType {
                     expected: "an object",
-                    found: describe(v),
+                    found: v.describe(),
                 },
             );
             return None;
         };
-        for key in map.keys() {
+        for (i, (key, _)) in fields.iter().enumerate() {
             if !allowed.contains(&key.as_str()) {
                 self.errors.push(join(path, key), ProblemKind::UnknownField);
+            } else if fields[..i].iter().any(|(earlier, _)| earlier == key) {
+                self.errors.push(join(path, key), ProblemKind::DuplicateKey);
             }
         }
-        Some(map)
+        Some(v)
     }
 
-    fn string(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+    fn string(&mut self, map: &Json, parent: &str, key: &str) -> Option<String> {
         let path = join(parent, key);
         match map.get(key) {
             None => {
@@ -320,25 +299,20 @@ impl Decoder {
         }
     }
 
-    fn optional_string(
-        &mut self,
-        map: &Map<String, Value>,
-        parent: &str,
-        key: &str,
-    ) -> Option<String> {
+    fn optional_string(&mut self, map: &Json, parent: &str, key: &str) -> Option<String> {
         match map.get(key) {
-            None | Some(Value::Null) => None,
+            None | Some(Json::Null) => None,
             Some(v) => self.string_value(v, &join(parent, key)),
         }
     }
 
-    fn string_value(&mut self, v: &Value, path: &str) -> Option<String> {
-        let Value::String(s) = v else {
+    fn string_value(&mut self, v: &Json, path: &str) -> Option<String> {
+        let Json::String(s) = v else {
             self.errors.push(
                 path,
                 ProblemKind::WrongType {
                     expected: "a string",
-                    found: describe(v),
+                    found: v.describe(),
                 },
             );
             return None;
@@ -355,7 +329,7 @@ impl Decoder {
         }
     }
 
-    fn id(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+    fn id(&mut self, map: &Json, parent: &str, key: &str) -> Option<String> {
         let id = self.string(map, parent, key)?;
         if is_valid_id(&id) {
             Some(id)
@@ -363,14 +337,14 @@ impl Decoder {
             self.errors.push(
                 join(parent, key),
                 ProblemKind::BadId {
-                    found: describe(&Value::String(id)),
+                    found: Json::String(id).describe(),
                 },
             );
             None
         }
     }
 
-    fn optional_id(&mut self, map: &Map<String, Value>, parent: &str, key: &str) -> Option<String> {
+    fn optional_id(&mut self, map: &Json, parent: &str, key: &str) -> Option<String> {
         let id = self.optional_string(map, parent, key)?;
         if is_valid_id(&id) {
             Some(id)
@@ -378,7 +352,7 @@ impl Decoder {
             self.errors.push(
                 join(parent, key),
                 ProblemKind::BadId {
-                    found: describe(&Value::String(id)),
+                    found: Json::String(id).describe(),
                 },
             );
             None
@@ -388,18 +362,18 @@ impl Decoder {
     /// The array at `key`, cut to `max` entries (the excess is one problem).
     fn array<'v>(
         &mut self,
-        map: &'v Map<String, Value>,
+        map: &'v Json,
         parent: &str,
         key: &str,
         max: usize,
-    ) -> Option<&'v [Value]> {
+    ) -> Option<&'v [Json]> {
         let path = join(parent, key);
         match map.get(key) {
             None => {
                 self.errors.push(path, ProblemKind::Missing);
                 None
             }
-            Some(Value::Array(list)) => {
+            Some(Json::Array(list)) => {
                 if list.len() > max {
                     self.errors.push(
                         path,
@@ -418,7 +392,7 @@ impl Decoder {
                     path,
                     ProblemKind::WrongType {
                         expected: "an array",
-                        found: describe(v),
+                        found: v.describe(),
                     },
                 );
                 None
@@ -428,7 +402,7 @@ impl Decoder {
 
     fn choice<T: Copy>(
         &mut self,
-        map: &Map<String, Value>,
+        map: &Json,
         parent: &str,
         key: &str,
         options: &[(&str, T)],
@@ -449,7 +423,7 @@ impl Decoder {
                     path,
                     ProblemKind::BadChoice {
                         expected,
-                        found: describe(v),
+                        found: v.describe(),
                     },
                 );
                 None
@@ -457,7 +431,7 @@ impl Decoder {
         }
     }
 
-    fn deck(&mut self, v: &Value) -> Option<Deck> {
+    fn deck(&mut self, v: &Json) -> Option<Deck> {
         let map = self.object(
             v,
             "",
@@ -485,7 +459,7 @@ impl Decoder {
         let disclaimer = self.string(map, "", "disclaimer");
         let tips = self.tips(map);
         let ui = match map.get("ui") {
-            None | Some(Value::Null) => Some(UiText::default()),
+            None | Some(Json::Null) => Some(UiText::default()),
             Some(v) => self.ui(v),
         };
         let quiz = match map.get("quiz") {
@@ -507,7 +481,7 @@ impl Decoder {
         })
     }
 
-    fn source(&mut self, v: &Value) -> Option<Source> {
+    fn source(&mut self, v: &Json) -> Option<Source> {
         let map = self.object(v, "source", &["title", "url"])?;
         let title = self.string(map, "source", "title");
         let url = self.optional_string(map, "source", "url");
@@ -516,7 +490,7 @@ impl Decoder {
                 self.errors.push(
                     "source.url",
                     ProblemKind::BadUrl {
-                        found: describe(&Value::String(u.clone())),
+                        found: Json::String(u.clone()).describe(),
                     },
                 );
                 return None;
@@ -525,7 +499,7 @@ impl Decoder {
         Some(Source { title: title?, url })
     }
 
-    fn tips(&mut self, map: &Map<String, Value>) -> Option<Vec<Tip>> {
+    fn tips(&mut self, map: &Json) -> Option<Vec<Tip>> {
         let list = self.array(map, "", "tips", MAX_TIPS)?;
         if list.is_empty() {
             self.errors.push("tips", ProblemKind::NoTips);
@@ -568,7 +542,7 @@ impl Decoder {
         }
     }
 
-    fn tip(&mut self, v: &Value, path: &str) -> Option<Tip> {
+    fn tip(&mut self, v: &Json, path: &str) -> Option<Tip> {
         let map = self.object(v, path, &["id", "kind", "headline", "detail"])?;
         let id = self.id(map, path, "id");
         let kind = self.choice(
@@ -588,7 +562,7 @@ impl Decoder {
         })
     }
 
-    fn quiz(&mut self, v: &Value, tips: Option<&[Tip]>) -> Option<QuizSpec> {
+    fn quiz(&mut self, v: &Json, tips: Option<&[Tip]>) -> Option<QuizSpec> {
         let map = self.object(v, "quiz", &["prompt", "bins", "items"])?;
         let prompt = self.string(map, "quiz", "prompt");
         let bins = match map.get("bins") {
@@ -615,7 +589,7 @@ impl Decoder {
         })
     }
 
-    fn items(&mut self, map: &Map<String, Value>, tips: Option<&[Tip]>) -> Option<Vec<QuizItem>> {
+    fn items(&mut self, map: &Json, tips: Option<&[Tip]>) -> Option<Vec<QuizItem>> {
         let list = self.array(map, "quiz", "items", MAX_ITEMS)?;
         // First pass: shape and ids, so that references can be checked in any order.
         struct Raw {
@@ -717,12 +691,12 @@ impl Decoder {
         complete.then_some(resolved)
     }
 
-    fn ui(&mut self, v: &Value) -> Option<UiText> {
+    fn ui(&mut self, v: &Json) -> Option<UiText> {
         let map = self.object(v, "ui", UiText::KEYS)?;
         let mut ui = UiText::default();
         let mut complete = true;
         for key in UiText::KEYS {
-            if map.contains_key(*key) {
+            if map.get(key).is_some() {
                 match self.string(map, "ui", key) {
                     Some(text) => {
                         ui.set(key, text);

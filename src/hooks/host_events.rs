@@ -1,16 +1,14 @@
 //! Events for the host page, dispatched on the `<backwise-widget>` element:
-//! bubbling and composed, with a JSON-shaped detail and no personal data.
+//! bubbling and composed, with a plain-data detail and no personal data.
 
-use serde::Serialize;
-use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
-pub fn dispatch_host_event<T: Serialize>(host: Option<&Element>, name: &str, detail: &T) {
+use crate::browser_json::to_js;
+use crate::domain::Json;
+
+pub fn dispatch_host_event(host: Option<&Element>, name: &str, detail: &Json) {
     let Some(host) = host else { return };
-    let detail = serde_json::to_string(detail)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL);
+    let detail = to_js(detail);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -7,8 +7,9 @@ use std::rc::Rc;
 use gloo::net::http::Request;
 use yew::prelude::*;
 
+use crate::browser_json::parse_deck;
 use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
-use crate::domain::{Deck, builtin_deck, parse_deck};
+use crate::domain::{BUILTIN_DECK_JSON, Deck};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadFailure {
@@ -34,7 +35,7 @@ thread_local! {
 /// The built-in deck, parsed once per page however many widgets there are.
 fn builtin() -> DeckLoad {
     BUILTIN.with(|cell| {
-        cell.get_or_init(|| match builtin_deck() {
+        cell.get_or_init(|| match parse_deck(BUILTIN_DECK_JSON) {
             Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
             Err(errors) => DeckLoad::Failed(LoadFailure::Invalid(errors)),
         })

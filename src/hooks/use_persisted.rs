@@ -3,17 +3,18 @@
 
 use std::rc::Rc;
 
-use serde::{Serialize, de::DeserializeOwned};
 use yew::prelude::*;
 
 use super::store::Store;
+use crate::browser_json;
+use crate::domain::Json;
 
 /// A state that can be saved as a snapshot and rebuilt from one.
 pub trait Persist: Reducible + 'static {
-    type Snapshot: Serialize + DeserializeOwned + PartialEq + 'static;
-    fn snapshot(&self) -> Self::Snapshot;
-    /// `fresh` is the state to start from when nothing valid was saved.
-    fn restored(fresh: Self, saved: &Self::Snapshot) -> Self;
+    fn snapshot(&self) -> Json;
+    /// `fresh` is the state to start from; a saved value that does not fit
+    /// it (corrupt, outdated, another deck) is ignored.
+    fn restored(fresh: Self, saved: &Json) -> Self;
 }
 
 #[hook]
@@ -25,10 +26,11 @@ where
     let load_store = store.clone();
     let handle = use_reducer(move || {
         let fresh = init();
-        // A corrupt or outdated snapshot fails to parse and is ignored.
+        // Text that is not JSON is ignored here; `restored` ignores JSON
+        // that does not fit.
         match load_store
             .read(key)
-            .and_then(|text| serde_json::from_str::<T::Snapshot>(&text).ok())
+            .and_then(|text| browser_json::parse(&text).ok())
         {
             Some(saved) => T::restored(fresh, &saved),
             None => fresh,
@@ -36,7 +38,7 @@ where
     });
     let snapshot = handle.snapshot();
     use_effect_with((snapshot, store), move |(snapshot, store)| {
-        if let Ok(text) = serde_json::to_string(snapshot) {
+        if let Some(text) = browser_json::stringify(snapshot) {
             store.write(key, &text);
         }
     });

@@ -227,7 +227,7 @@ fn snapshot_with_walking_in_safe() -> String {
     let mut quiz = Quiz::new(deck.quiz.items.iter().map(|i| i.answer).collect(), 42);
     quiz.place(deck.item_index("walking").expect("walking"), Bin::Safe)
         .expect("place");
-    serde_json::to_string(&quiz.snapshot(&deck.id, &ids)).expect("json")
+    backwise::browser_json::stringify(&quiz.snapshot(&deck.id, &ids).to_json()).expect("json")
 }
 
 #[wasm_bindgen_test]

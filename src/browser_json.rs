@@ -1,0 +1,85 @@
+//! JSON in the widget, through the browser's own `JSON.parse` and
+//! `JSON.stringify`, into and out of the neutral [`Json`] tree.
+
+use js_sys::{Array, JSON, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::json::{Json, MAX_DEPTH, SyntaxError};
+use crate::domain::{Deck, DeckErrors, parse_deck_with};
+
+fn too_deep() -> SyntaxError {
+    SyntaxError {
+        at: None,
+        message: format!("nested more than {MAX_DEPTH} levels deep"),
+    }
+}
+
+fn from_js(value: &JsValue, depth: usize) -> Result<Json, SyntaxError> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
+    }
+    if value.is_null() || value.is_undefined() {
+        Ok(Json::Null)
+    } else if let Some(b) = value.as_bool() {
+        Ok(Json::Bool(b))
+    } else if let Some(n) = value.as_f64() {
+        Ok(Json::Number(n))
+    } else if let Some(s) = value.as_string() {
+        Ok(Json::String(s))
+    } else if Array::is_array(value) {
+        let array: &Array = value.unchecked_ref();
+        array
+            .iter()
+            .map(|item| from_js(&item, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Json::Array)
+    } else {
+        let entries = Object::entries(value.unchecked_ref());
+        entries
+            .iter()
+            .map(|entry| {
+                let pair: Array = entry.unchecked_into();
+                let key = pair.get(0).as_string().unwrap_or_default();
+                Ok((key, from_js(&pair.get(1), depth + 1)?))
+            })
+            .collect::<Result<_, _>>()
+            .map(Json::Object)
+    }
+}
+
+/// Parses JSON text with the browser's parser.
+pub fn parse(text: &str) -> Result<Json, SyntaxError> {
+    let value = JSON::parse(text).map_err(|e| SyntaxError {
+        at: None,
+        message: crate::hooks::store::js_error_text(&e),
+    })?;
+    from_js(&value, 0)
+}
+
+pub fn to_js(json: &Json) -> JsValue {
+    match json {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Number(n) => JsValue::from_f64(*n),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Json::Object(fields) => {
+            let object = Object::new();
+            for (key, value) in fields {
+                let _ = Reflect::set(&object, &JsValue::from_str(key), &to_js(value));
+            }
+            object.into()
+        }
+    }
+}
+
+pub fn stringify(json: &Json) -> Option<String> {
+    JSON::stringify(&to_js(json))
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
+/// Size check, parse and validation of deck text, in the browser.
+pub fn parse_deck(text: &str) -> Result<Deck, DeckErrors> {
+    parse_deck_with(text, parse)
+}
