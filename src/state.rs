@@ -96,6 +96,8 @@ pub struct QuizState {
 pub enum QuizAction {
     /// Select an item for tap placement; selecting it again clears it.
     Select(usize),
+    /// Esc: forget the selected item.
+    ClearSelection,
     Place {
         item: usize,
         bin: Bin,
@@ -143,6 +145,10 @@ impl Reducible for QuizState {
                 next.selected.map(QuizEvent::Selected)
             }
             QuizAction::Select(_) => None,
+            QuizAction::ClearSelection => {
+                next.selected = None;
+                None
+            }
             QuizAction::Place { item, bin } => {
                 next.selected = None;
                 next.quiz

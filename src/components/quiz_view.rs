@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use web_sys::Element;
+use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 use super::{QuizBoard, QuizResults, focus_first};
@@ -191,8 +191,17 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
             ("total", &state.quiz.len().to_string()),
         ],
     );
+    let onkeydown = {
+        let (on_action, has_selection) = (props.on_action.clone(), state.selected.is_some());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && has_selection {
+                e.prevent_default();
+                on_action.emit(QuizAction::ClearSelection);
+            }
+        })
+    };
     html! {
-        <div class="quiz" ref={root}>
+        <div class="quiz" ref={root} {onkeydown}>
             <p class="prompt">{ &deck.quiz.prompt }</p>
             if state.quiz.phase() == Phase::Sorting {
                 <p class="progress" part="progress">{ progress }</p>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Footer, QuizView, Tabs, TipsDeck};
+use super::{Footer, QuizView, Tabs, TipsDeck, focus_first};
 use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
@@ -63,11 +63,26 @@ pub fn Shell(props: &ShellProps) -> Html {
         let view = view.clone();
         Callback::from(move |v: View| view.set(v))
     };
+    // "See the tip" hides the quiz panel and the focused button with it, so
+    // focus moves to the tips deck once it is shown.
+    let tips_panel = use_node_ref();
+    let focus_tips = use_mut_ref(|| false);
+    {
+        let (tips_panel, focus_tips) = (tips_panel.clone(), focus_tips.clone());
+        use_effect(move || {
+            if std::mem::take(&mut *focus_tips.borrow_mut()) {
+                if let Some(panel) = tips_panel.cast::<web_sys::Element>() {
+                    focus_first(&panel, ".deck");
+                }
+            }
+        });
+    }
     let on_see_tip = {
-        let (view, tips) = (view.clone(), tips.clone());
+        let (view, tips, focus_tips) = (view.clone(), tips.clone(), focus_tips.clone());
         Callback::from(move |tip: usize| {
             tips.dispatch(TipsAction::GoTo(tip));
             view.set(View::Tips);
+            *focus_tips.borrow_mut() = true;
         })
     };
     let tips_dispatch = tips.dispatcher();
@@ -87,6 +102,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         let name = if v == View::Tips { "tips" } else { "quiz" };
         html! {
             <div class="panel" role="tabpanel" id={ctx.id(&format!("panel-{name}"))}
+                ref={if v == View::Tips { tips_panel.clone() } else { NodeRef::default() }}
                 aria-labelledby={ctx.id(&format!("tab-{name}"))} hidden={*view != v}>
                 { content }
             </div>

@@ -51,7 +51,7 @@ ui_text! {
     put_in = "Put {item} in {bin}";
     button_safe = "Safe";
     button_avoid = "Avoid";
-    unplace = "Back";
+    unplace = "Return";
     unplace_aria = "Return {item} to the items to sort";
     selected = "{item} selected. Choose a bin.";
     bin_count = "{bin} · {count}";

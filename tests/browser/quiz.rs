@@ -212,7 +212,15 @@ async fn see_the_tip_opens_the_items_card() {
     let w = mount(View::Quiz, StorageMode::None, None).await;
     place_all(&w, &[]).await;
     w.click("Check answers").await;
+    w.button("See the tip: Swimming").focus().expect("focus");
     w.click("See the tip: Swimming").await;
+    assert_eq!(
+        w.active_in_root()
+            .and_then(|a| a.get_attribute("class"))
+            .as_deref(),
+        Some("deck"),
+        "focus moves to the deck, not to the page"
+    );
     assert_eq!(
         w.button("Tips").get_attribute("aria-selected").as_deref(),
         Some("true")
