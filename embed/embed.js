@@ -6,6 +6,8 @@
 // only when it comes near the viewport. Until then its light-DOM children
 // (the fallback HTML) stay visible.
 
+import init, { mount } from './backwise.js';
+
 const here = (name) => new URL(name, import.meta.url).href;
 const ATTRS = ['deck', 'view', 'theme', 'storage'];
 const NEAR_VIEWPORT = '500px';
@@ -15,26 +17,22 @@ const NEAR_VIEWPORT = '500px';
 const pending = new CSSStyleSheet();
 pending.replaceSync(':host{display:block;block-size:var(--backwise-start-height,36rem);overflow:auto}');
 
-let runtime = null;
-
-/** The wasm module and the shared stylesheet, loaded once. */
-function loadRuntime() {
-  if (!runtime) {
-    const glue = import(here('backwise.js')).then(async (mod) => {
-      await mod.default({ module_or_path: here('backwise_bg.wasm') });
-      return mod;
-    });
-    const sheet = fetch(here('widget.css'))
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))))
-      .then((text) => {
-        const s = new CSSStyleSheet();
-        s.replaceSync(text);
-        return s;
-      });
-    runtime = Promise.all([glue, sheet]).then(([mod, css]) => ({ mod, css }));
-  }
-  return runtime;
-}
+// Start fetching and compiling the wasm and the CSS as soon as this module
+// runs, in parallel with the page, rather than when the first widget is near
+// the viewport: that is what makes the first widget interactive quickly.
+// The static import lets the browser fetch the glue together with this file.
+const runtime = Promise.all([
+  init({ module_or_path: here('backwise_bg.wasm') }),
+  fetch(here('widget.css'))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))))
+    .then((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    }),
+]).then(([, css]) => ({ css }));
+// A failure is reported when a widget tries to start; don't also report it here.
+runtime.catch(() => {});
 
 const nearViewport = 'IntersectionObserver' in window
   ? new IntersectionObserver((entries) => {
@@ -87,14 +85,12 @@ class BackwiseWidget extends HTMLElement {
     if (this.widget || this.starting) return;
     this.starting = true;
     try {
-      const { mod, css } = await loadRuntime();
+      const { css } = await runtime;
       if (!this.isConnected || this.widget) return;
       const root = this.shadowRoot;
       root.adoptedStyleSheets = [css];
-      const mountPoint = document.createElement('div');
-      mountPoint.className = 'root';
-      root.replaceChildren(mountPoint);
-      this.widget = mod.mount(mountPoint, this, ...this.props());
+      root.replaceChildren();
+      this.widget = mount(root, this, ...this.props());
     } catch (error) {
       // Keep the fallback visible; say once why the widget did not start.
       console.error('backwise: the widget could not start', error);

@@ -38,6 +38,12 @@ pub struct AppProps {
     pub view: View,
     #[prop_or_default]
     pub storage: StorageMode,
+    /// Renders nothing while the app waits in embed.rs's pool.
+    #[prop_or_default]
+    pub idle: bool,
+    /// Changes with every mount, so a reused app starts fresh.
+    #[prop_or_default]
+    pub generation: u32,
 }
 
 /// What every part of a ready widget shares.
@@ -79,8 +85,19 @@ fn next_instance() -> u32 {
     })
 }
 
+/// The root. An idle app renders nothing: embed.rs keeps idle apps to reuse,
+/// because yew never releases a root's event listeners. Each mount gets a new
+/// `generation`, which keys the content so that nothing carries over.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    if props.idle {
+        return html! {};
+    }
+    html! { <WidgetRoot key={props.generation} ..props.clone() /> }
+}
+
+#[component]
+fn WidgetRoot(props: &AppProps) -> Html {
     let (load, retry) = use_deck(props.deck_url.clone());
     let announcer = use_announcer();
     let instance = use_state(next_instance);
@@ -102,10 +119,14 @@ pub fn App(props: &AppProps) -> Html {
                 host: props.host.clone(),
             };
             // A new deck or store starts fresh state: key the shell on both.
+            let storage = if props.storage == StorageMode::None {
+                "none"
+            } else {
+                "local"
+            };
             let key = format!(
-                "{}|{:?}|{}",
+                "{}|{storage}|{}",
                 deck.id,
-                props.storage,
                 props.deck_url.as_deref().unwrap_or("")
             );
             html! {

@@ -1,27 +1,41 @@
-//! The wasm entry points for `embed.js`: mount one widget into an element
-//! (inside the custom element's shadow root), update its attributes, and
-//! unmount it. A panic shows a "something went wrong" card in every mounted
-//! widget instead of leaving a blank box.
+//! The wasm entry points for `embed.js`: mount one widget into a container
+//! (the custom element's shadow root), update its attributes, and unmount it.
+//!
+//! Yew 0.23 registers a root's event listeners for good (it never removes
+//! them), so creating a new app for every mount would leak a little memory on
+//! each insert and remove. Unmounted apps are therefore kept idle, rendering
+//! nothing, and reused by the next mount: memory stays flat however many
+//! times widgets come and go.
+//!
+//! A panic shows a "something went wrong" card in every mounted widget
+//! instead of leaving a blank box.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
+use web_sys::{Element, Node};
 use yew::AppHandle;
 
 use crate::app::{App, AppProps, View};
 use crate::hooks::StorageMode;
 
+struct Pooled {
+    root: Element,
+    app: AppHandle<App>,
+}
+
 thread_local! {
     /// Roots of the widgets currently mounted, for the panic card.
     static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Idle apps, ready for the next mount.
+    static IDLE: RefCell<Vec<Pooled>> = const { RefCell::new(Vec::new()) };
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
 }
 
 /// One mounted widget, owned by its `<backwise-widget>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<AppHandle<App>>,
-    root: Element,
+    mounted: Option<Pooled>,
     props: AppProps,
 }
 
@@ -36,6 +50,11 @@ fn props_from(
         deck_url: deck.filter(|d| !d.trim().is_empty()).map(Into::into),
         view: View::parse(view.as_deref()),
         storage: StorageMode::parse(storage.as_deref()),
+        idle: false,
+        generation: GENERATION.with(|g| {
+            g.set(g.get().wrapping_add(1));
+            g.get()
+        }),
     }
 }
 
@@ -43,43 +62,67 @@ fn props_from(
 impl Widget {
     /// Applies changed attributes live.
     pub fn update(&mut self, deck: Option<String>, view: Option<String>, storage: Option<String>) {
-        let props = props_from(self.props.host.clone(), deck, view, storage);
+        let mut props = props_from(self.props.host.clone(), deck, view, storage);
+        props.generation = self.props.generation;
         if props != self.props {
             self.props = props.clone();
-            if let Some(app) = self.app.as_mut() {
-                app.update(props);
+            if let Some(mounted) = self.mounted.as_mut() {
+                mounted.app.update(props);
             }
         }
     }
 
-    /// Unmounts the app, dropping its listeners, timers and state.
+    /// Unmounts the widget: its content, state, effects and timers are
+    /// dropped, and the app goes back to the pool.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        let root = self.root.clone();
+        let Some(mut mounted) = self.mounted.take() else {
+            return;
+        };
+        mounted.app.update(AppProps {
+            idle: true,
+            ..AppProps::default()
+        });
+        let root = mounted.root.clone();
+        root.remove();
         MOUNTED.with(|m| m.borrow_mut().retain(|r| *r != root));
+        IDLE.with(|idle| idle.borrow_mut().push(mounted));
     }
 }
 
-/// Mounts a widget into `root`. `host` receives the widget's events.
+/// Mounts a widget into `container`. `host` receives the widget's events.
 #[wasm_bindgen]
 pub fn mount(
-    root: Element,
+    container: &Node,
     host: Element,
     deck: Option<String>,
     view: Option<String>,
     storage: Option<String>,
-) -> Widget {
+) -> Result<Widget, JsValue> {
     install_panic_card();
     let props = props_from(Some(host), deck, view, storage);
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
-    MOUNTED.with(|m| m.borrow_mut().push(root.clone()));
-    Widget {
-        app: Some(app),
-        root,
+    let mounted = match IDLE.with(|idle| idle.borrow_mut().pop()) {
+        Some(mut pooled) => {
+            container.append_child(&pooled.root)?;
+            pooled.app.update(props.clone());
+            pooled
+        }
+        None => {
+            let document = web_sys::window()
+                .and_then(|w| w.document())
+                .ok_or("no document")?;
+            let root = document.create_element("div")?;
+            root.set_class_name("root");
+            container.append_child(&root)?;
+            let app =
+                yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
+            Pooled { root, app }
+        }
+    };
+    MOUNTED.with(|m| m.borrow_mut().push(mounted.root.clone()));
+    Ok(Widget {
+        mounted: Some(mounted),
         props,
-    }
+    })
 }
 
 fn install_panic_card() {

@@ -12,6 +12,25 @@ import assert from 'node:assert/strict';
 import { REPO_ROOT } from './server.mjs';
 import { newPage, waitForReady } from './browser.mjs';
 
+/**
+ * Init script: records every backwise-quiz-complete event reaching window in
+ * window.__quizComplete as { detail, bubbles, composed, target }.
+ */
+export function quizCompleteRecorder() {
+  window.__quizComplete = [];
+  window.addEventListener('backwise-quiz-complete', (e) => {
+    window.__quizComplete.push({
+      detail: e.detail,
+      bubbles: e.bubbles,
+      composed: e.composed,
+      target: e.target && e.target.tagName ? e.target.tagName.toLowerCase() : null,
+    });
+  });
+}
+
+/** The backwise-quiz-complete events recorded since the last (re)load. */
+export const quizCompleteEvents = (page) => page.evaluate(() => window.__quizComplete || []);
+
 export const DECK_PATH = path.join(REPO_ROOT, 'decks', 'back-pain.json');
 
 /** The built-in deck, parsed, with handy lookups. */
@@ -26,10 +45,12 @@ export function loadDeck(file = DECK_PATH) {
 
 /**
  * New context + page (fresh localStorage), go to index.html, wait for the
- * widget to be ready and its Tips tab visible.
+ * widget to be ready and its Tips tab visible. `opts.initScripts` are added
+ * to the context (they run before page scripts, after every reload too).
  */
 export async function openWidget(browser, server, opts = {}) {
   const t = await newPage(browser, opts);
+  for (const script of opts.initScripts || []) await t.context.addInitScript(script);
   await t.page.goto(server.url + (opts.path ?? 'index.html'));
   await waitForReady(t.page);
   await t.page.getByRole('tab', { name: 'Tips', exact: true }).waitFor({ state: 'visible' });

@@ -45,10 +45,10 @@ pub async fn mount(view: View, storage: StorageMode, deck_url: Option<&str>) -> 
         .append_child(&root)
         .expect("append");
     let props = AppProps {
-        host: None,
         deck_url: deck_url.map(|u| u.to_string().into()),
         view,
         storage,
+        ..AppProps::default()
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
