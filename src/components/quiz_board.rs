@@ -1,15 +1,13 @@
 //! Sorting: the pool of items and the two bins, with drag, tap-then-bin and
 //! per-item buttons, and Check / Start over.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::QuizItemRow;
 use crate::app::WidgetCtx;
 use crate::domain::{Bin, fill};
-use crate::hooks::use_drag;
 use crate::hooks::use_drag::Target;
+use crate::hooks::{use_drag, use_stable_callback};
 use crate::state::QuizState;
 
 #[derive(Properties, PartialEq)]
@@ -45,20 +43,23 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             None => on_unplace.emit(item),
         })
     };
-    let drag = use_drag(Rc::new((*targets).clone()), on_drop);
-    let on_select = {
+    let drag = use_drag(targets.clone(), on_drop);
+    let on_select = use_stable_callback({
         let (on_select, swallow) = (props.on_select.clone(), drag.tracker_swallows_click.clone());
         Callback::from(move |item| {
             if !swallow() {
                 on_select.emit(item);
             }
         })
-    };
+    });
+    // Stable callbacks let the rows whose item did not change skip rendering.
+    let on_place = use_stable_callback(props.on_place.clone());
+    let on_unplace = use_stable_callback(props.on_unplace.clone());
     let row = |item: usize| {
         html! {
             <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={quiz.placement(item)}
                 selected={props.state.selected == Some(item)} dragging={drag.state.item == Some(item)}
-                on_select={on_select.clone()} on_place={props.on_place.clone()} on_unplace={props.on_unplace.clone()}
+                on_select={on_select.clone()} on_place={on_place.clone()} on_unplace={on_unplace.clone()}
                 on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
                 onpointerup={drag.onpointerup.clone()} onpointercancel={drag.onpointercancel.clone()} />
         }

@@ -9,7 +9,7 @@ use super::{Footer, QuizView, Tabs, TipsDeck, focus_first};
 use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
-use crate::hooks::{dispatch_host_event, use_persisted_reducer};
+use crate::hooks::{dispatch_host_event, use_persisted_reducer, use_stable_callback};
 use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
 
 #[derive(Properties, PartialEq)]
@@ -85,7 +85,11 @@ pub fn Shell(props: &ShellProps) -> Html {
             *focus_tips.borrow_mut() = true;
         })
     };
+    // Stable callbacks: a quiz move re-renders the shell, and the tips deck
+    // and tabs should not re-render with it.
     let tips_dispatch = tips.dispatcher();
+    let on_tips_action = use_stable_callback(Callback::from(move |a| tips_dispatch.dispatch(a)));
+    let on_select_view = use_stable_callback(on_select_view);
     let quiz_dispatch = quiz.dispatcher();
     let on_quiz_action = Callback::from(move |action: QuizAction| quiz_dispatch.dispatch(action));
     let on_reset = {
@@ -117,7 +121,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 labels={[ui.tab_tips.clone(), ui.tab_quiz.clone()]} label={ui.tabs_label.clone()} />
             { panel(View::Tips, html! {
                 <TipsDeck cursor={tips.cursor.clone()}
-                    on_action={Callback::from(move |a| tips_dispatch.dispatch(a))} />
+                    on_action={on_tips_action} />
             }) }
             { panel(View::Quiz, html! {
                 <QuizView state={(*quiz).clone()} on_action={on_quiz_action} {on_reset} {on_see_tip} />

@@ -7,6 +7,7 @@ pub mod use_announcer;
 pub mod use_deck;
 pub mod use_drag;
 pub mod use_persisted;
+pub mod use_stable_callback;
 pub mod use_swipe;
 
 pub use host_events::dispatch_host_event;
@@ -15,4 +16,5 @@ pub use use_announcer::{Announcer, use_announcer};
 pub use use_deck::{DeckLoad, LoadFailure, use_deck};
 pub use use_drag::{DragState, use_drag};
 pub use use_persisted::use_persisted_reducer;
+pub use use_stable_callback::use_stable_callback;
 pub use use_swipe::use_swipe;

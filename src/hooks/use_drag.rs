@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, PointerEvent};
 use yew::prelude::*;
 
+use super::use_stable_callback;
 use crate::domain::Bin;
 
 /// Travel, in CSS pixels, before a press becomes a drag rather than a click.
@@ -176,6 +177,11 @@ pub fn use_drag(
         Rc::new(move || std::mem::take(&mut tracker.borrow_mut().swallow_click))
     };
 
+    // Stable identities, so that rows which did not change skip rendering.
+    let start = use_stable_callback(start);
+    let onpointermove = use_stable_callback(onpointermove);
+    let onpointerup = use_stable_callback(onpointerup);
+    let onpointercancel = use_stable_callback(onpointercancel);
     DragHandle {
         state: *state,
         ghost,
