@@ -24,20 +24,3 @@ pub use shell::Shell;
 pub use tabs::Tabs;
 pub use tip_card::TipCard;
 pub use tips_deck::TipsDeck;
-
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
-
-/// Focuses the first element under `root` that matches `selector`. Used
-/// after actions that remove the focused control, so focus is not lost.
-pub fn focus_first(root: &Element, selector: &str) -> bool {
-    match root
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|el| el.dyn_into::<HtmlElement>().ok())
-    {
-        Some(el) => el.focus().is_ok(),
-        None => false,
-    }
-}

@@ -3,14 +3,14 @@
 
 use std::rc::Rc;
 
-use web_sys::{Element, KeyboardEvent};
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{QuizBoard, QuizResults, focus_first};
+use super::{QuizBoard, QuizResults};
 use crate::app::WidgetCtx;
 use crate::domain::json::object;
 use crate::domain::{Bin, Deck, Json, Phase, Placement, ScoreBand, fill};
-use crate::hooks::dispatch_host_event;
+use crate::hooks::{dispatch_host_event, use_focus_request};
 use crate::state::{QuizAction, QuizEvent, QuizState};
 
 #[derive(Properties, PartialEq)]
@@ -101,7 +101,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
     let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
     let deck = ctx.deck.clone();
     let root = use_node_ref();
-    let pending_focus = use_mut_ref(|| None::<String>);
+    let focus = use_focus_request(root.clone());
     let blocked = use_state_eq(|| None::<AttrValue>);
     let state = &props.state;
 
@@ -136,25 +136,13 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
             }
         });
     }
-    {
-        let (root, pending_focus) = (root.clone(), pending_focus.clone());
-        use_effect(move || {
-            if let (Some(selector), Some(root)) =
-                (pending_focus.borrow_mut().take(), root.cast::<Element>())
-            {
-                focus_first(&root, &selector);
-            }
-        });
-    }
 
     let act = {
-        let (on_action, state, pending_focus) = (
-            props.on_action.clone(),
-            state.clone(),
-            pending_focus.clone(),
-        );
+        let (on_action, state, focus) = (props.on_action.clone(), state.clone(), focus.clone());
         Rc::new(move |action: QuizAction| {
-            *pending_focus.borrow_mut() = focus_after(&state, &action);
+            if let Some(selector) = focus_after(&state, &action) {
+                focus.request(selector);
+            }
             on_action.emit(action);
         })
     };
@@ -175,10 +163,10 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
         Callback::from(move |()| act(QuizAction::Check))
     };
     let on_reset = {
-        let (on_reset, pending_focus) = (props.on_reset.clone(), pending_focus.clone());
+        let (on_reset, focus) = (props.on_reset.clone(), focus.clone());
         Callback::from(move |()| {
             // The new order is not known yet: focus whichever item comes first.
-            *pending_focus.borrow_mut() = Some(".pool .item-label".into());
+            focus.request(".pool .item-label");
             on_reset.emit(());
         })
     };

@@ -5,11 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Footer, QuizView, Tabs, TipsDeck, focus_first};
+use super::{Footer, QuizView, Tabs, TipsDeck};
 use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
-use crate::hooks::{dispatch_host_event, use_persisted_reducer, use_stable_callback};
+use crate::hooks::{
+    dispatch_host_event, use_focus_request, use_persisted_reducer, use_stable_callback,
+};
 use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
 
 #[derive(Properties, PartialEq)]
@@ -66,23 +68,13 @@ pub fn Shell(props: &ShellProps) -> Html {
     // "See the tip" hides the quiz panel and the focused button with it, so
     // focus moves to the tips deck once it is shown.
     let tips_panel = use_node_ref();
-    let focus_tips = use_mut_ref(|| false);
-    {
-        let (tips_panel, focus_tips) = (tips_panel.clone(), focus_tips.clone());
-        use_effect(move || {
-            if std::mem::take(&mut *focus_tips.borrow_mut()) {
-                if let Some(panel) = tips_panel.cast::<web_sys::Element>() {
-                    focus_first(&panel, ".deck");
-                }
-            }
-        });
-    }
+    let focus = use_focus_request(tips_panel.clone());
     let on_see_tip = {
-        let (view, tips, focus_tips) = (view.clone(), tips.clone(), focus_tips.clone());
+        let (view, tips, focus) = (view.clone(), tips.clone(), focus.clone());
         Callback::from(move |tip: usize| {
+            focus.request(".deck");
             tips.dispatch(TipsAction::GoTo(tip));
             view.set(View::Tips);
-            *focus_tips.borrow_mut() = true;
         })
     };
     // Stable callbacks: a quiz move re-renders the shell, and the tips deck
@@ -91,15 +83,18 @@ pub fn Shell(props: &ShellProps) -> Html {
     let on_tips_action = use_stable_callback(Callback::from(move |a| tips_dispatch.dispatch(a)));
     let on_select_view = use_stable_callback(on_select_view);
     let quiz_dispatch = quiz.dispatcher();
-    let on_quiz_action = Callback::from(move |action: QuizAction| quiz_dispatch.dispatch(action));
-    let on_reset = {
+    let on_quiz_action = use_stable_callback(Callback::from(move |action: QuizAction| {
+        quiz_dispatch.dispatch(action)
+    }));
+    let on_reset = use_stable_callback({
         let on_quiz_action = on_quiz_action.clone();
         Callback::from(move |()| {
             on_quiz_action.emit(QuizAction::Reset {
                 seed: random_seed(),
             })
         })
-    };
+    });
+    let on_see_tip = use_stable_callback(on_see_tip);
 
     let ui = &deck.ui;
     let panel = |v: View, content: Html| {

@@ -3,7 +3,7 @@ use backwise::domain::{Bin, Quiz};
 use backwise::hooks::StorageMode;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{Mounted, builtin, local_storage, mount, pointer, settle};
+use crate::support::{Mounted, builtin, local_storage, mount, next_frame, pointer, settle};
 
 fn bin_label(bin: Bin) -> &'static str {
     match bin {
@@ -38,6 +38,7 @@ async fn placing_everything_by_clicks_and_checking_scores_it() {
     assert_eq!(w.text(".quiz .progress"), "17 of 17 sorted");
     assert_eq!(w.text(".bin.safe .zone-title"), "Safe alternative · 10");
     w.click("Check answers").await;
+    next_frame().await;
     assert_eq!(w.text(".score"), "15 of 17");
     let wrong: Vec<String> = w
         .all(".outcome.wrong strong")
@@ -94,7 +95,7 @@ async fn keyboard_placement_moves_focus_to_the_next_item_and_announces() {
     let button = w.button(&format!("Put {first_label} in Avoid"));
     button.focus().expect("focus");
     button.click();
-    settle().await;
+    next_frame().await;
     let active = w.active_in_root().expect("focus stays inside the widget");
     assert_eq!(active.text_content().unwrap_or_default(), second_label);
     assert_eq!(
@@ -214,6 +215,7 @@ async fn see_the_tip_opens_the_items_card() {
     w.click("Check answers").await;
     w.button("See the tip: Swimming").focus().expect("focus");
     w.click("See the tip: Swimming").await;
+    next_frame().await;
     assert_eq!(
         w.active_in_root()
             .and_then(|a| a.get_attribute("class"))

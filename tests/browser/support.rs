@@ -62,6 +62,12 @@ pub async fn settle() {
     yew::scheduler::flush().await;
 }
 
+/// Lets the next animation frame run (focus moves then).
+pub async fn next_frame() {
+    sleep(50).await;
+    settle().await;
+}
+
 pub async fn sleep(ms: u64) {
     gloo_timers::future::sleep(Duration::from_millis(ms)).await;
 }

@@ -1,0 +1,288 @@
+//! The native command line, run as a blogger or deck author would:
+//! `backwise check DECK.json` (every problem with its path, exit 1 on
+//! problems) and `backwise fallback [DECK.json]` (static, escaped HTML).
+#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_backwise");
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the backwise binary runs")
+}
+
+fn text(out: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A fresh temporary folder for this test (no extra crates needed).
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("backwise-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn write_deck(dir: &Path, name: &str, content: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, content).expect("write deck");
+    path.to_string_lossy().into_owned()
+}
+
+fn base() -> Value {
+    let text = std::fs::read_to_string(repo("decks/back-pain.json")).expect("built-in deck");
+    serde_json::from_str(&text).expect("built-in deck is JSON")
+}
+
+/// The fallback's HTML escaping, to find deck strings in its output.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn check_accepts_the_shipped_decks() {
+    for (file, id) in [
+        ("decks/back-pain.json", "back-pain"),
+        ("decks/back-pain.es.json", "back-pain-es"),
+    ] {
+        let out = run(&["check", file]);
+        let (stdout, stderr) = text(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{file}: stdout {stdout} stderr {stderr}"
+        );
+        assert!(
+            stdout.contains(&format!("ok: deck \"{id}\"")),
+            "{file}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn check_lists_every_problem_with_its_path_and_exits_1() {
+    let mut d = base();
+    d["quiz"]["items"][3]["answer"] = json!("maybe");
+    d["quiz"]["items"][5]["instead"] = json!("crunch");
+    d["tips"][1]["id"] = d["tips"][0]["id"].clone();
+    d["colour"] = json!("red");
+    d["title"] = json!("");
+    let dir = temp_dir("broken");
+    let path = write_deck(&dir, "broken.json", &d.to_string());
+
+    let out = run(&["check", &path]);
+    let (stdout, stderr) = text(&out);
+    let all = format!("{stdout}{stderr}");
+    assert_eq!(out.status.code(), Some(1), "exit code 1 on problems: {all}");
+    let expected = [
+        "quiz.items[3].answer: expected \"safe\" or \"avoid\", found \"maybe\"",
+        "quiz.items[5].instead: no item with id \"crunch\"",
+        "tips[1].id: duplicate id \"total-body\" (first used at tips[0].id)",
+        "colour: unknown field",
+        "title: must not be empty",
+    ];
+    for line in expected {
+        assert!(
+            all.lines().any(|l| l.trim() == line),
+            "missing problem line {line:?} in:\n{all}"
+        );
+    }
+    // The total matches the lines listed (renaming tips[1] also leaves any
+    // item that named it dangling, so there may be more than five).
+    let listed = all
+        .lines()
+        .filter(|l| l.contains(": ") && !l.contains("problem(s) found"))
+        .count();
+    assert!(listed >= expected.len(), "{all}");
+    assert!(
+        all.contains(&format!("{listed} problem(s) found")),
+        "a total of {listed}: {all}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn check_rejects_not_json_huge_and_empty_bin_decks() {
+    let dir = temp_dir("rejects");
+    let mut empty_bin = base();
+    for item in empty_bin["quiz"]["items"].as_array_mut().expect("items") {
+        item["answer"] = json!("safe");
+        item.as_object_mut().expect("item").remove("instead");
+    }
+    let huge = format!("{{\"padding\": \"{}\"}}", "x".repeat(5 * 1024 * 1024));
+    let cases = [
+        (
+            "not-json.json",
+            "<!doctype html><p>not a deck".to_string(),
+            "(deck): not valid JSON at line 1",
+        ),
+        ("huge.json", huge, "the limit is 256 KB"),
+        (
+            "empty-bin.json",
+            empty_bin.to_string(),
+            "quiz.items: no item has answer \"avoid\", so that bin would be empty",
+        ),
+        (
+            "array.json",
+            "[1, 2]".to_string(),
+            "(deck): expected an object, found an array",
+        ),
+    ];
+    for (name, content, expected) in cases {
+        let path = write_deck(&dir, name, &content);
+        let out = run(&["check", &path]);
+        let (stdout, stderr) = text(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stdout}{stderr}");
+        assert!(
+            format!("{stdout}{stderr}").contains(expected),
+            "{name}: expected {expected:?} in {stdout}{stderr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn usage_and_unreadable_files_are_errors_not_panics() {
+    for args in [
+        &[][..],
+        &["check"][..],
+        &["nope"][..],
+        &["check", "/definitely/not/here.json"][..],
+    ] {
+        let out = run(args);
+        let (stdout, stderr) = text(&out);
+        assert!(
+            !out.status.success(),
+            "{args:?} must fail: {stdout}{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+        assert!(!stderr.trim().is_empty(), "{args:?} says why");
+    }
+}
+
+#[test]
+fn fallback_of_the_builtin_deck_has_the_escaped_title_and_every_tip_and_answer() {
+    let out = run(&["fallback"]);
+    let (html, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let d = base();
+    let title = d["title"].as_str().expect("title");
+    assert!(
+        title.contains('\''),
+        "the title has an apostrophe to escape"
+    );
+    assert!(
+        html.contains(&format!("<h2>{}</h2>", escape(title))),
+        "escaped title in:\n{html}"
+    );
+    for tip in d["tips"].as_array().expect("tips") {
+        let headline = escape(tip["headline"].as_str().expect("headline"));
+        assert!(
+            html.contains(&headline),
+            "tip headline {headline:?} missing"
+        );
+    }
+    for item in d["quiz"]["items"].as_array().expect("items") {
+        let label = escape(item["label"].as_str().expect("label"));
+        assert!(html.contains(&label), "quiz item {label:?} missing");
+    }
+    assert!(html.contains(&escape(d["disclaimer"].as_str().expect("disclaimer"))));
+    assert!(html.contains("Build a total-body fitness plan"));
+    assert!(!html.contains("<script"), "no script in the fallback");
+
+    // Same output when the deck file is named explicitly.
+    let named = run(&["fallback", "decks/back-pain.json"]);
+    assert_eq!(String::from_utf8_lossy(&named.stdout), html);
+}
+
+#[test]
+fn fallback_escapes_script_and_markup_in_deck_strings() {
+    let src = repo("e2e/fixtures/decks/xss.json");
+    let out = run(&["fallback", src.to_str().expect("utf-8 path")]);
+    let (html, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let lower = html.to_lowercase();
+    for raw in [
+        "<script", "<img", "<svg", "<iframe", "<style", "<b>", "<i ", "<math", "<button",
+    ] {
+        assert!(!lower.contains(raw), "raw {raw:?} in the fallback:\n{html}");
+    }
+    assert!(
+        html.contains("&lt;img src=x onerror="),
+        "the payload is shown as text"
+    );
+    assert!(
+        html.contains("&lt;script&gt;"),
+        "the payload is shown as text"
+    );
+    // Only the fallback's own tags, and no javascript: link.
+    let allowed = [
+        "div", "h2", "details", "summary", "ol", "ul", "li", "strong", "p", "small", "a", "cite",
+    ];
+    for tag in html.split('<').skip(1) {
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(
+            allowed.contains(&name.to_ascii_lowercase().as_str()),
+            "unexpected tag <{name}> in:\n{html}"
+        );
+    }
+    assert!(!lower.contains("href=\"javascript:"), "no javascript: link");
+    // No attribute is broken out of: every quote inside a string is escaped.
+    assert!(
+        html.contains(
+            "href=\"https://example.invalid/?q=&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;\""
+        ),
+        "the source URL stays inside its attribute:\n{html}"
+    );
+}
+
+#[test]
+fn fallback_of_an_invalid_deck_prints_problems_and_no_html() {
+    let mut d = base();
+    d["source"]["url"] = json!("javascript:alert(1)");
+    let dir = temp_dir("fallback-invalid");
+    let path = write_deck(&dir, "bad.json", &d.to_string());
+    let out = run(&["fallback", &path]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout.trim().is_empty(), "no HTML on stdout: {stdout}");
+    assert!(
+        stderr.contains("source.url: expected an http or https URL, found \"javascript:alert(1)\""),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn fallback_of_the_spanish_deck_is_spanish() {
+    let out = run(&["fallback", "decks/back-pain.es.json"]);
+    let (html, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(html.contains("lang=\"es\""), "{html}");
+    let text = std::fs::read_to_string(repo("decks/back-pain.es.json")).expect("es deck");
+    let es: Value = serde_json::from_str(&text).expect("json");
+    let headline = escape(es["tips"][0]["headline"].as_str().expect("headline"));
+    assert!(html.contains(&headline), "{headline} in {html}");
+}
