@@ -15,7 +15,7 @@ const NEAR_VIEWPORT = '500px';
 // Until the widget mounts, the fallback shows in a box of the widget's
 // starting height, so that the upgrade does not move the page around it.
 const pending = new CSSStyleSheet();
-pending.replaceSync(':host{display:block;block-size:var(--backwise-start-height,36rem);overflow:auto}');
+pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto}');
 
 // Start fetching and compiling the wasm and the CSS as soon as this module
 // runs, in parallel with the page, rather than when the first widget is near

@@ -15,6 +15,12 @@
 //   no SPA fallback: a wrong relative URL must show up as a 404).
 // - Every request is recorded in `requests` and, with `log: true` or
 //   E2E_LOG_REQUESTS=1, printed.
+// - `routes` (or `srv.route(path, handler)` later) serves dynamic answers at
+//   exact paths, checked before the mounts, e.g. a 5 MB deck made at test time:
+//     srv.route('/dyn/huge.json', { body: bigText, type: 'application/json' });
+//     srv.route('/dyn/slow.json', (req, res) => { ...write the response yourself... });
+//   An object handler is { status = 200, body = '', type, headers }; a
+//   function handler gets (req, res, url, baseHeaders) and answers itself.
 
 import http from 'node:http';
 import { promises as fs } from 'node:fs';
@@ -114,6 +120,7 @@ export async function startServer(opts = {}) {
   }
 
   const requests = [];
+  const routes = new Map(Object.entries(opts.routes || {}));
 
   const server = http.createServer(async (req, res) => {
     const started = Date.now();
@@ -131,6 +138,25 @@ export async function startServer(opts = {}) {
     if (csp) headers['Content-Security-Policy'] = csp;
 
     try {
+      const route = pathname !== null ? routes.get(pathname) : undefined;
+      if (route !== undefined) {
+        if (typeof route === 'function') {
+          // `headers` holds no-store and the CSP, if any, for the handler to use.
+          await route(req, res, url, headers);
+          status = res.statusCode;
+        } else {
+          const body = Buffer.isBuffer(route.body) ? route.body : Buffer.from(route.body ?? '');
+          status = route.status ?? 200;
+          Object.assign(headers, {
+            'Content-Type': route.type || 'application/octet-stream',
+            'Content-Length': body.length,
+            ...(route.headers || {}),
+          });
+          res.writeHead(status, headers);
+          res.end(req.method === 'HEAD' ? undefined : body);
+        }
+        return;
+      }
       if (pathname === null || pathname.includes('\0')) {
         status = 400;
       } else if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -202,6 +228,11 @@ export async function startServer(opts = {}) {
     failedRequests: () => requests.filter((r) => r.status >= 400),
     resetRequests: () => {
       requests.length = 0;
+    },
+    /** Serve `handler` at the exact path `pathname` (see `routes` above); null removes it. */
+    route: (pathname, handler) => {
+      if (handler == null) routes.delete(pathname);
+      else routes.set(pathname, handler);
     },
     close: () =>
       new Promise((resolve) => {

@@ -5,10 +5,14 @@ use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use gloo::net::http::Request;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::ReadableStreamDefaultReader;
 use yew::prelude::*;
 
 use crate::browser_json::parse_deck;
-use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
+use crate::domain::validate::{DeckErrors, DeckProblem, MAX_DECK_BYTES, ProblemKind};
 use crate::domain::{BUILTIN_DECK_JSON, Deck};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,7 +67,7 @@ async fn fetch_deck(url: &str) -> DeckLoad {
     }
     let too_large = |bytes: usize| {
         let mut errors = DeckErrors::default();
-        errors.problems.push(crate::domain::DeckProblem {
+        errors.problems.push(DeckProblem {
             path: String::new(),
             kind: ProblemKind::TooLarge { bytes },
         });
@@ -77,14 +81,65 @@ async fn fetch_deck(url: &str) -> DeckLoad {
     if let Some(bytes) = declared.filter(|&b| b > MAX_DECK_BYTES) {
         return too_large(bytes);
     }
-    let text = match response.text().await {
-        Ok(t) => t,
-        Err(_) => return unreachable("the response could not be read".into()),
+    let text = match read_capped(&response).await {
+        Ok(text) => text,
+        Err(Body::TooLarge(bytes)) => return too_large(bytes),
+        Err(Body::NotText) => {
+            let mut errors = DeckErrors::default();
+            let message = "the file is not UTF-8 text".to_string();
+            errors.problems.push(DeckProblem {
+                path: String::new(),
+                kind: ProblemKind::NotJson { at: None, message },
+            });
+            return DeckLoad::Failed(LoadFailure::Invalid(errors));
+        }
+        Err(Body::Unreadable) => return unreachable("the response could not be read".into()),
     };
     match parse_deck(&text) {
         Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
         Err(errors) => DeckLoad::Failed(LoadFailure::Invalid(errors)),
     }
+}
+
+enum Body {
+    TooLarge(usize),
+    NotText,
+    Unreadable,
+}
+
+/// Reads the response body, giving up as soon as it passes the deck size
+/// limit: a server may send no length, or a body that never ends.
+async fn read_capped(response: &gloo::net::http::Response) -> Result<String, Body> {
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Body::Unreadable)?;
+        let done = Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or(Body::Unreadable)?;
+        let start = bytes.len();
+        let end = start + value.length() as usize;
+        if end > MAX_DECK_BYTES {
+            let _ = reader.cancel();
+            return Err(Body::TooLarge(end));
+        }
+        bytes.resize(end, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+    String::from_utf8(bytes).map_err(|_| Body::NotText)
 }
 
 /// The deck at `url` (the built-in deck when `None`) and a retry callback.
