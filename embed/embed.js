@@ -6,8 +6,6 @@
 // only when it comes near the viewport. Until then its light-DOM children
 // (the fallback HTML) stay visible.
 
-import init, { mount } from './backwise.js';
-
 const here = (name) => new URL(name, import.meta.url).href;
 const ATTRS = ['deck', 'view', 'theme', 'storage'];
 const NEAR_VIEWPORT = '500px';
@@ -17,12 +15,15 @@ const NEAR_VIEWPORT = '500px';
 const pending = new CSSStyleSheet();
 pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto}');
 
-// Start fetching and compiling the wasm and the CSS as soon as this module
-// runs, in parallel with the page, rather than when the first widget is near
-// the viewport: that is what makes the first widget interactive quickly.
-// The static import lets the browser fetch the glue together with this file.
+// Fetch the wasm, its glue and the CSS at once and in parallel, as soon as
+// this module runs, rather than when the first widget nears the viewport:
+// that is what makes the first widget interactive quickly.
+const wasm = fetch(here('backwise_bg.wasm'));
 const runtime = Promise.all([
-  init({ module_or_path: here('backwise_bg.wasm') }),
+  import('./backwise.js').then(async (glue) => {
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  }),
   fetch(here('widget.css'))
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))))
     .then((text) => {
@@ -30,7 +31,7 @@ const runtime = Promise.all([
       sheet.replaceSync(text);
       return sheet;
     }),
-]).then(([, css]) => ({ css }));
+]).then(([glue, css]) => ({ mount: glue.mount, css }));
 // A failure is reported when a widget tries to start; don't also report it here.
 runtime.catch(() => {});
 
@@ -85,7 +86,7 @@ class BackwiseWidget extends HTMLElement {
     if (this.widget || this.starting) return;
     this.starting = true;
     try {
-      const { css } = await runtime;
+      const { mount, css } = await runtime;
       if (!this.isConnected || this.widget) return;
       const root = this.shadowRoot;
       root.adoptedStyleSheets = [css];

@@ -1,5 +1,5 @@
-//! The quiz tab: prompt, progress, then the board or the results. It turns
-//! quiz events into announcements, host events and focus moves.
+//! The quiz tab: prompt, progress, then the board or the results, and where
+//! focus goes after each action.
 
 use std::rc::Rc;
 
@@ -8,9 +8,8 @@ use yew::prelude::*;
 
 use super::{QuizBoard, QuizResults};
 use crate::app::WidgetCtx;
-use crate::domain::json::object;
-use crate::domain::{Bin, Deck, Json, Phase, Placement, ScoreBand, fill};
-use crate::hooks::{dispatch_host_event, use_focus_request};
+use crate::domain::{Bin, Phase, fill};
+use crate::hooks::use_focus_request;
 use crate::state::{QuizAction, QuizEvent, QuizState};
 
 #[derive(Properties, PartialEq)]
@@ -19,56 +18,6 @@ pub struct QuizViewProps {
     pub on_action: Callback<QuizAction>,
     pub on_reset: Callback<()>,
     pub on_see_tip: Callback<usize>,
-}
-
-/// The sentence a screen reader hears for an event.
-fn announcement(deck: &Deck, state: &QuizState, event: QuizEvent) -> String {
-    let ui = &deck.ui;
-    let label = |i: usize| {
-        deck.quiz
-            .items
-            .get(i)
-            .map_or("", |item| item.label.as_str())
-    };
-    let total = state.quiz.len().to_string();
-    let sorted = state.quiz.placed_count().to_string();
-    match event {
-        QuizEvent::Selected(i) => fill(&ui.announce_selected, &[("item", label(i))]),
-        QuizEvent::Placed { item, bin, how } => {
-            let template = if how == Placement::Moved {
-                &ui.announce_moved
-            } else {
-                &ui.announce_placed
-            };
-            let values = [
-                ("item", label(item)),
-                ("bin", deck.quiz.bins.label(bin)),
-                ("n", &sorted),
-                ("total", &total),
-            ];
-            fill(template, &values)
-        }
-        QuizEvent::Unplaced(i) => fill(
-            &ui.announce_unplaced,
-            &[("item", label(i)), ("n", &sorted), ("total", &total)],
-        ),
-        QuizEvent::Checked { score } => {
-            let band = match ScoreBand::of(score, state.quiz.len()) {
-                ScoreBand::All => &ui.band_all,
-                ScoreBand::Most => &ui.band_most,
-                ScoreBand::Some => &ui.band_some,
-            };
-            format!(
-                "{} {band}",
-                fill(
-                    &ui.announce_checked,
-                    &[("score", &score.to_string()), ("total", &total)]
-                )
-            )
-        }
-        QuizEvent::CheckBlocked { left } => fill(&ui.check_blocked, &[("left", &left.to_string())]),
-        QuizEvent::Cleared => fill(&ui.announce_reset, &[("total", &total)]),
-    }
 }
 
 fn marked(key: &str) -> String {
@@ -102,40 +51,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
     let deck = ctx.deck.clone();
     let root = use_node_ref();
     let focus = use_focus_request(root.clone());
-    let blocked = use_state_eq(|| None::<AttrValue>);
     let state = &props.state;
-
-    {
-        let (deck, state, ctx, blocked) =
-            (deck.clone(), state.clone(), ctx.clone(), blocked.clone());
-        use_effect_with(state.serial, move |_| {
-            let Some(event) = state.event else { return };
-            ctx.announce.emit(announcement(&deck, &state, event));
-            match event {
-                QuizEvent::CheckBlocked { left } => blocked.set(Some(
-                    fill(&deck.ui.check_blocked, &[("left", &left.to_string())]).into(),
-                )),
-                _ => blocked.set(None),
-            }
-            if let QuizEvent::Checked { score } = event {
-                let ids = state.item_ids();
-                let wrong = state
-                    .quiz
-                    .outcomes()
-                    .iter()
-                    .filter(|o| !o.correct)
-                    .map(|o| ids[o.item].as_str().into())
-                    .collect();
-                let detail = object([
-                    ("deckId", deck.id.as_str().into()),
-                    ("score", score.into()),
-                    ("total", state.quiz.len().into()),
-                    ("wrong", Json::Array(wrong)),
-                ]);
-                dispatch_host_event(ctx.host.as_ref(), "backwise-quiz-complete", &detail);
-            }
-        });
-    }
 
     let act = {
         let (on_action, state, focus) = (props.on_action.clone(), state.clone(), focus.clone());
@@ -172,6 +88,14 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
     };
 
     let ui = &deck.ui;
+    // Why the last Check did nothing, while that is still the latest event.
+    let blocked = match state.event {
+        Some(QuizEvent::CheckBlocked { left }) => Some(AttrValue::from(fill(
+            &ui.check_blocked,
+            &[("left", &left.to_string())],
+        ))),
+        _ => None,
+    };
     let progress = fill(
         &ui.sorted_progress,
         &[
@@ -194,7 +118,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
             if state.quiz.phase() == Phase::Sorting {
                 <p class="progress" part="progress">{ progress }</p>
                 <QuizBoard state={state.clone()} {on_select} {on_place} {on_unplace} {on_check}
-                    {on_reset} blocked={(*blocked).clone()} />
+                    {on_reset} {blocked} />
             } else {
                 <QuizResults quiz={state.quiz.clone()} on_reset={on_reset} on_see_tip={props.on_see_tip.clone()} />
             }

@@ -10,7 +10,8 @@ use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
 use crate::hooks::{
-    dispatch_host_event, use_focus_request, use_persisted_reducer, use_stable_callback,
+    dispatch_host_event, use_focus_request, use_persisted_reducer, use_quiz_events,
+    use_stable_callback,
 };
 use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
 
@@ -50,6 +51,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         }
     });
 
+    use_quiz_events(&ctx, &quiz);
     {
         let (host, deck) = (ctx.host.clone(), deck.clone());
         use_effect_with((), move |_| {
@@ -103,7 +105,9 @@ pub fn Shell(props: &ShellProps) -> Html {
             <div class="panel" role="tabpanel" id={ctx.id(&format!("panel-{name}"))}
                 ref={if v == View::Tips { tips_panel.clone() } else { NodeRef::default() }}
                 aria-labelledby={ctx.id(&format!("tab-{name}"))} hidden={*view != v}>
-                { content }
+                // Only the shown panel is rendered: a faster start, and less
+                // work on every change.
+                if *view == v { { content } }
             </div>
         }
     };

@@ -8,6 +8,7 @@ pub mod use_deck;
 pub mod use_drag;
 pub mod use_focus_request;
 pub mod use_persisted;
+pub mod use_quiz_events;
 pub mod use_stable_callback;
 pub mod use_swipe;
 
@@ -18,5 +19,6 @@ pub use use_deck::{DeckLoad, LoadFailure, use_deck};
 pub use use_drag::{DragState, use_drag};
 pub use use_focus_request::{FocusRequest, use_focus_request};
 pub use use_persisted::use_persisted_reducer;
+pub use use_quiz_events::use_quiz_events;
 pub use use_stable_callback::use_stable_callback;
 pub use use_swipe::use_swipe;
