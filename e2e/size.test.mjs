@@ -10,22 +10,32 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { REPO_ROOT } from './lib/browser.mjs';
 
 const DIST = process.env.BACKWISE_DIST || path.join(REPO_ROOT, 'dist');
-/** Everything one widget loads: loader, glue, wasm (with the built-in deck), CSS. */
-const FILES = ['embed.js', 'backwise.js', 'backwise_bg.wasm', 'widget.css'];
+/** Everything one widget loads: loader, glue, wasm (with the built-in deck),
+ * CSS. The release build gives all but embed.js content-hashed names. */
+const PATTERNS = [/^embed\.js$/, /^backwise-[0-9a-f]{16}\.js$/, /^backwise-[0-9a-f]{16}_bg\.wasm$/, /^widget-[0-9a-f]{16}\.css$/];
+
+function widgetFiles() {
+  assert.ok(existsSync(DIST), `${DIST} is missing: run trunk build --release --offline first`);
+  const all = readdirSync(DIST);
+  return PATTERNS.map((re) => {
+    const found = all.filter((f) => re.test(f));
+    assert.equal(found.length, 1, `exactly one file in dist/ matches ${re} (found ${found.join(', ') || 'none'})`);
+    return found[0];
+  });
+}
 const KB = 1024;
 const BUDGET = { brotli: 90 * KB, gzip: 110 * KB };
 const CEILING = { brotli: 134 * KB, gzip: 166 * KB };
 
 function sizes() {
-  const rows = FILES.map((name) => {
+  const rows = widgetFiles().map((name) => {
     const file = path.join(DIST, name);
-    assert.ok(existsSync(file), `${file} is missing: run trunk build --release --offline first`);
     const raw = readFileSync(file);
     return {
       name,
@@ -54,12 +64,12 @@ test('what one widget loads stays under the size ceiling (and reports the produc
   assert.ok(total.gzip <= CEILING.gzip, `gzip total ${kb(total.gzip)} grew past the ceiling ${kb(CEILING.gzip)}`);
 });
 
-test('the loader and the stylesheet are minified or small, and nothing is left unbuilt', () => {
+test('the release folder is minified and hashed: loader small, glue minified, no symbol names', () => {
   const { rows } = sizes();
-  const glue = rows.find((r) => r.name === 'backwise.js');
+  const glue = rows.find((r) => r.name.startsWith('backwise-') && r.name.endsWith('.js'));
   // The wasm-bindgen glue is minified by scripts/post-build.mjs (unminified it is about 45 KB).
   assert.ok(glue.raw < 30 * KB, `backwise.js is ${kb(glue.raw)}: was the post-build minifier skipped?`);
-  const wasm = readFileSync(path.join(DIST, 'backwise_bg.wasm'));
+  const wasm = readFileSync(path.join(DIST, rows.find((r) => r.name.endsWith('.wasm')).name));
   // A release build through wasm-opt has no name section left.
   assert.equal(wasm.includes(Buffer.from('backwise::components')), false, 'the wasm still carries Rust symbol names');
 });

@@ -1,9 +1,13 @@
 // Trunk post_build hook (see Trunk.toml): runs on the staging folder before
 // it becomes dist/.
-//  - Minifies the wasm-bindgen glue and the hand-written loaders with terser
-//    (Trunk's own JS minifier fails on the glue's `export default`).
+//  - Release: minifies the wasm-bindgen glue and the hand-written loaders with
+//    terser (Trunk's own JS minifier fails on the glue's `export default`).
+//  - Release: gives the glue, the wasm and the widget CSS content-hashed
+//    names (safe to cache forever) and points embed.js at them; embed.js
+//    itself keeps its name, so bloggers' tags never change.
 //  - Removes Trunk's leftover `<link rel="rust">` from the built HTML.
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify } from 'terser';
 
@@ -12,17 +16,42 @@ if (!stage) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
 }
-const release = process.env.TRUNK_PROFILE === 'release';
+const file = (name) => path.join(stage, name);
 
-if (release) {
-  for (const name of ['backwise.js', 'embed.js', 'frame.js']) {
-    const file = path.join(stage, name);
-    const source = await readFile(file, 'utf8');
-    const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-    await writeFile(file, result.code);
-  }
+async function minifyJs(name, transform = (s) => s) {
+  const source = transform(await readFile(file(name), 'utf8'));
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  await writeFile(file(name), result.code);
 }
 
-const html = path.join(stage, 'index.html');
+/** Renames `name` to `<stem>-<hash><ext>` and returns the new name. */
+async function hashName(name, suffix) {
+  const bytes = await readFile(file(name));
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const hashed = name.replace(suffix, `-${hash}${suffix}`);
+  await rename(file(name), file(hashed));
+  return hashed;
+}
+
+if (process.env.TRUNK_PROFILE === 'release') {
+  await minifyJs('backwise.js');
+  const names = {
+    'backwise.js': await hashName('backwise.js', '.js'),
+    'backwise_bg.wasm': await hashName('backwise_bg.wasm', '_bg.wasm'),
+    'widget.css': await hashName('widget.css', '.css'),
+  };
+  await minifyJs('embed.js', (source) => {
+    let out = source;
+    for (const [plain, hashed] of Object.entries(names)) {
+      const quoted = new RegExp(`(['"])(\\./)?${plain.replace('.', '\\.')}\\1`, 'g');
+      if (!quoted.test(out)) throw new Error(`post-build: embed.js does not name ${plain}`);
+      out = out.replace(quoted, (_, q, dot) => `${q}${dot || ''}${hashed}${q}`);
+    }
+    return out;
+  });
+  await minifyJs('frame.js');
+}
+
+const html = file('index.html');
 const page = await readFile(html, 'utf8');
 await writeFile(html, page.replace(/<link[^>]*\brel="?rust"?[^>]*>/g, ''));
