@@ -18,10 +18,11 @@ pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backw
 // Fetch the wasm, its glue and the CSS at once and in parallel, as soon as
 // this module runs, rather than when the first widget nears the viewport:
 // that is what makes the first widget interactive quickly.
-const wasm = fetch(here('backwise_bg.wasm'));
+// The wasm is compiled while it streams in, alongside the glue's own fetch.
+const wasm = WebAssembly.compileStreaming(fetch(here('backwise_bg.wasm')));
 const runtime = Promise.all([
-  import('./backwise.js').then(async (glue) => {
-    await glue.default({ module_or_path: wasm });
+  Promise.all([import('./backwise.js'), wasm]).then(async ([glue, module]) => {
+    await glue.default({ module_or_path: module });
     return glue;
   }),
   fetch(here('widget.css'))
