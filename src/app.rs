@@ -73,6 +73,14 @@ impl WidgetCtx {
     }
 }
 
+/// The shared context of a ready widget. Components below the shell are only
+/// ever rendered inside its provider, so a missing context is a programming
+/// error (and would show the panic card), not a runtime condition.
+#[hook]
+pub fn use_widget() -> WidgetCtx {
+    use_context::<WidgetCtx>().expect("rendered inside the widget's context provider")
+}
+
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
 }

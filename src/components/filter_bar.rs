@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 use crate::domain::Filter;
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +13,7 @@ pub struct FilterBarProps {
 
 #[component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let ui = &ctx.deck.ui;
     html! {
         <div class="filter" role="group" aria-label={ui.filter_label.clone()} part="filter">

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 
 #[component]
 pub fn Footer() -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let deck = &ctx.deck;
     let source = match &deck.source.url {
         // Validation allows only http(s) URLs here.

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::QuizItemRow;
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 use crate::domain::{Bin, fill};
 use crate::hooks::use_drag::Target;
 use crate::hooks::{use_drag, use_stable_callback};
@@ -25,7 +25,7 @@ pub struct QuizBoardProps {
 
 #[component]
 pub fn QuizBoard(props: &QuizBoardProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let quiz = &props.state.quiz;

@@ -4,7 +4,7 @@
 use web_sys::PointerEvent;
 use yew::prelude::*;
 
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 use crate::domain::{Bin, fill};
 
 #[derive(Properties, PartialEq)]
@@ -32,7 +32,7 @@ fn icon(bin: Bin) -> &'static str {
 
 #[component]
 pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let Some(entry) = deck.quiz.items.get(props.item) else {

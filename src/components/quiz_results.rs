@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 use crate::domain::{Quiz, ScoreBand, fill};
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct QuizResultsProps {
 
 #[component]
 pub fn QuizResults(props: &QuizResultsProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let quiz = &props.quiz;

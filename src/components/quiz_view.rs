@@ -7,7 +7,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{QuizBoard, QuizResults};
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 use crate::domain::{Bin, Phase, fill};
 use crate::hooks::use_focus_request;
 use crate::state::{QuizAction, QuizEvent, QuizState};
@@ -47,7 +47,7 @@ fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
 
 #[component]
 pub fn QuizView(props: &QuizViewProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let deck = ctx.deck.clone();
     let root = use_node_ref();
     let focus = use_focus_request(root.clone());

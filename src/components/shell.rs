@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Footer, QuizView, Tabs, TipsDeck};
-use crate::app::{View, WidgetCtx};
+use crate::app::{View, use_widget};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
 use crate::hooks::{
@@ -27,7 +27,7 @@ pub fn random_seed() -> u64 {
 
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("Shell is rendered inside the WidgetCtx provider");
+    let ctx = use_widget();
     let deck = ctx.deck.clone();
     let view = use_state_eq(|| props.view);
     {

@@ -4,7 +4,7 @@
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::app::{View, WidgetCtx};
+use crate::app::{View, use_widget};
 
 #[derive(Properties, PartialEq)]
 pub struct TabsProps {
@@ -19,7 +19,7 @@ const VIEWS: [(View, &str); 2] = [(View::Tips, "tips"), (View::Quiz, "quiz")];
 
 #[component]
 pub fn Tabs(props: &TabsProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let refs = [use_node_ref(), use_node_ref()];
     let onkeydown = {
         let (selected, on_select, refs) = (props.selected, props.on_select.clone(), refs.clone());

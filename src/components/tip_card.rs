@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 use crate::domain::{Tip, TipKind};
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,7 @@ pub struct TipCardProps {
 
 #[component]
 pub fn TipCard(props: &TipCardProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let ui = &ctx.deck.ui;
     let tip = &props.tip;
     let (kind_class, icon, word) = match tip.kind {

@@ -5,7 +5,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{FilterBar, TipCard};
-use crate::app::WidgetCtx;
+use crate::app::use_widget;
 use crate::domain::{DeckCursor, fill};
 use crate::hooks::use_swipe;
 use crate::state::TipsAction;
@@ -18,7 +18,7 @@ pub struct TipsDeckProps {
 
 #[component]
 pub fn TipsDeck(props: &TipsDeckProps) -> Html {
-    let ctx = use_context::<WidgetCtx>().expect("inside WidgetCtx");
+    let ctx = use_widget();
     let ui = &ctx.deck.ui;
     let cursor = &props.cursor;
     let step = {

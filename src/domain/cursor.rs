@@ -162,16 +162,17 @@ impl DeckCursor {
     /// Restores a saved place; a tip id that no longer exists is ignored.
     pub fn restore(&mut self, snapshot: &CursorSnapshot, tip_ids: &[String]) {
         self.set_filter(snapshot.filter);
-        if let Some(tip) = tip_ids.iter().position(|id| *id == snapshot.tip) {
-            if self.filter.fits(self.kinds[tip]) {
-                self.tip = tip;
-                self.turned = false;
-            }
+        if let Some(tip) = tip_ids.iter().position(|id| *id == snapshot.tip)
+            && self.filter.fits(self.kinds[tip])
+        {
+            self.tip = tip;
+            self.turned = false;
         }
     }
 }
 
-#[cfg(test)]
+// Host-only: proptest and serde_json are host dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use TipKind::{Do, Dont};

@@ -182,7 +182,8 @@ pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     })
 }
 
-#[cfg(test)]
+// Host-only: proptest and serde_json are host dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

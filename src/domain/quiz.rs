@@ -372,7 +372,8 @@ fn shuffle(list: &mut [usize], seed: u64) {
     }
 }
 
-#[cfg(test)]
+// Host-only: proptest and serde_json are host dev-dependencies.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use Bin::{Avoid, Safe};

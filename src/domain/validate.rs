@@ -485,16 +485,16 @@ impl Decoder {
         let map = self.object(v, "source", &["title", "url"])?;
         let title = self.string(map, "source", "title");
         let url = self.optional_string(map, "source", "url");
-        if let Some(u) = &url {
-            if !(u.starts_with("https://") || u.starts_with("http://")) {
-                self.errors.push(
-                    "source.url",
-                    ProblemKind::BadUrl {
-                        found: Json::String(u.clone()).describe(),
-                    },
-                );
-                return None;
-            }
+        if let Some(u) = &url
+            && !(u.starts_with("https://") || u.starts_with("http://"))
+        {
+            self.errors.push(
+                "source.url",
+                ProblemKind::BadUrl {
+                    found: Json::String(u.clone()).describe(),
+                },
+            );
+            return None;
         }
         Some(Source { title: title?, url })
     }
