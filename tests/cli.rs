@@ -1,6 +1,7 @@
 //! The native command line, run as a blogger or deck author would:
 //! `backwise check DECK.json` (every problem with its path, exit 1 on
 //! problems) and `backwise fallback [DECK.json]` (static, escaped HTML).
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use std::path::{Path, PathBuf};

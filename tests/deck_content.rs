@@ -1,5 +1,6 @@
 //! The built-in deck is complete and faithful in shape: ten tips, five of each
 //! kind, every exercise the product contract names, and working references.
+#![cfg(not(target_arch = "wasm32"))]
 
 use backwise::domain::{Bin, TipKind, builtin_deck};
 

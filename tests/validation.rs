@@ -1,4 +1,5 @@
 //! One malformed deck per validation rule, asserting the exact path and message.
+#![cfg(not(target_arch = "wasm32"))]
 
 use backwise::domain::{BUILTIN_DECK_JSON, parse_deck, validate::MAX_DECK_BYTES};
 use serde_json::{Value, json};
