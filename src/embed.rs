@@ -139,8 +139,9 @@ fn install_panic_card() {
     });
 }
 
-/// Replaces a widget's content with a plain card built from DOM calls only.
-fn show_crash_card(root: &Element) {
+/// Replaces a widget's content with a plain card built from DOM calls only
+/// (the panic hook's last resort: no yew, no deck, nothing that could fail).
+pub fn show_crash_card(root: &Element) {
     let Some(document) = root.owner_document() else {
         return;
     };
