@@ -128,7 +128,9 @@ pub fn mount(
 fn install_panic_card() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
+        // Through yew: a plain std::panic::set_hook would be replaced by
+        // yew's console hook on the first render.
+        yew::set_custom_panic_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("backwise: {info}").into());
             MOUNTED.with(|m| {
                 if let Ok(roots) = m.try_borrow() {

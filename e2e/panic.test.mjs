@@ -1,0 +1,50 @@
+// A panic must never leave a blank box. A host script that tears nodes out of
+// the widget's shadow DOM makes yew's next DOM update fail and panic; the
+// panic hook must then show the "something went wrong" card, logged once.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launch, newPage, waitForReady, screenshot } from './lib/browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a panic shows the crash card instead of a blank box, and logs once', async () => {
+  const t = await newPage(browser);
+  const { page } = t;
+  try {
+    await page.goto(server.url + 'index.html');
+    await waitForReady(page, 1);
+    await page.getByRole('tab', { name: 'Quiz' }).click();
+    // Place items, and each time tear the placed rows out behind yew's back:
+    // the next insertion has no sibling to insert before.
+    for (const label of ['Walking', 'Swimming', 'Bicycling', 'Yoga learned from a teacher']) {
+      const put = page.getByRole('button', { name: `Put ${label} in Safe alternative` });
+      if ((await page.getByRole('alert').count()) > 0) break;
+      await put.click({ timeout: 2_000 });
+      await page.evaluate(() => {
+        document.querySelector('backwise-widget').shadowRoot.querySelectorAll('.bin.safe li').forEach((li) => li.remove());
+      });
+    }
+    const card = page.getByRole('alert');
+    await card.waitFor({ timeout: 5_000 });
+    assert.match(await card.textContent(), /Something went wrong/);
+    assert.match(await card.textContent(), /Reload the page/);
+    const logged = t.consoleErrors.filter((e) => e.includes('backwise: panicked'));
+    assert.equal(logged.length, 1, `the panic is logged once: ${JSON.stringify(t.consoleErrors)}`);
+    await screenshot(page, 'panic-card');
+  } finally {
+    await t.context.close();
+  }
+});
