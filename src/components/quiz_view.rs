@@ -57,7 +57,14 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
         let (on_action, state, focus) = (props.on_action.clone(), state.clone(), focus.clone());
         Rc::new(move |action: QuizAction| {
             if let Some(selector) = focus_after(&state, &action) {
-                focus.request(selector);
+                // The next item to sort is already there: focus moves before
+                // the placed one leaves. Other targets appear with the update.
+                match action {
+                    QuizAction::Place { item, .. } if state.quiz.placement(item).is_none() => {
+                        focus.request_early(selector)
+                    }
+                    _ => focus.request(selector),
+                }
             }
             on_action.emit(action);
         })

@@ -1,5 +1,6 @@
 //! Moving focus after an action that removes the focused control (a placed
-//! item leaves the pool; Check replaces the board), so focus is never lost.
+//! item leaves the pool; Check replaces the board), so focus is never lost;
+//! focus that was not in the widget is left alone.
 //! Focus moves at once, in the same task, so assistive technology never sees
 //! it fall to the page; but without scrolling, which would force a layout
 //! inside the input handler. The scroll into view, if any is needed, happens
@@ -10,48 +11,112 @@ use std::rc::Rc;
 
 use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{
+    Document, Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
+    ShadowRoot,
+};
 use yew::prelude::*;
 
 #[derive(Clone)]
 pub struct FocusRequest {
+    root: NodeRef,
     pending: Rc<RefCell<Option<String>>>,
+    frame: Rc<RefCell<Option<AnimationFrame>>>,
 }
 
 impl FocusRequest {
     /// After the next render, focus the first element under the root that
-    /// matches `selector`.
+    /// matches `selector`: but only if focus is in the widget now. Focus
+    /// elsewhere on the page (or nowhere) is not taken away.
     pub fn request(&self, selector: impl Into<String>) {
-        *self.pending.borrow_mut() = Some(selector.into());
+        if self
+            .root
+            .cast::<Element>()
+            .is_some_and(|root| focus_is_in_widget(&root))
+        {
+            *self.pending.borrow_mut() = Some(selector.into());
+        }
     }
+
+    /// Like [`request`](Self::request), but a target that is already on the
+    /// page takes focus at once, before the update: the DOM is still clean
+    /// then, so focusing is cheap, and the old control is no longer focused
+    /// when it is removed.
+    pub fn request_early(&self, selector: impl Into<String>) {
+        let selector = selector.into();
+        let Some(root) = self.root.cast::<Element>() else {
+            return;
+        };
+        if !focus_is_in_widget(&root) {
+            return;
+        }
+        match root.query_selector(&selector).ok().flatten() {
+            Some(target) => self.focus(target),
+            None => *self.pending.borrow_mut() = Some(selector),
+        }
+    }
+
+    /// Focuses without scrolling (which would force a layout), then
+    /// scrolls into view, if needed, in the next animation frame.
+    fn focus(&self, target: Element) {
+        let Ok(el) = target.dyn_into::<HtmlElement>() else {
+            return;
+        };
+        let options = FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+        let reveal = move |_| {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        };
+        // Dropping the previous handle cancels a scroll not yet done.
+        *self.frame.borrow_mut() = Some(request_animation_frame(reveal));
+    }
+}
+
+/// Whether the focused element is inside the widget that holds `root`.
+fn focus_is_in_widget(root: &Element) -> bool {
+    let Some(widget) = root.closest(".widget").ok().flatten() else {
+        return false;
+    };
+    let scope = root.get_root_node();
+    let active = match scope.dyn_ref::<ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => scope
+            .dyn_ref::<Document>()
+            .and_then(Document::active_element),
+    };
+    active.is_some_and(|el| widget.contains(Some(&el)))
 }
 
 #[hook]
 pub fn use_focus_request(root: NodeRef) -> FocusRequest {
-    let pending = use_mut_ref(|| None::<String>);
-    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    let request = {
+        let pending = use_mut_ref(|| None::<String>);
+        let frame = use_mut_ref(|| None::<AnimationFrame>);
+        FocusRequest {
+            root,
+            pending,
+            frame,
+        }
+    };
     {
-        let pending = pending.clone();
+        let request = request.clone();
         use_effect(move || {
-            if let Some(selector) = pending.borrow_mut().take() {
-                let target = root
-                    .cast::<Element>()
-                    .and_then(|root| root.query_selector(&selector).ok().flatten())
-                    .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-                if let Some(el) = target {
-                    let options = FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = el.focus_with_options(&options);
-                    let reveal = move |_| {
-                        let options = ScrollIntoViewOptions::new();
-                        options.set_block(ScrollLogicalPosition::Nearest);
-                        el.scroll_into_view_with_scroll_into_view_options(&options);
-                    };
-                    // Dropping the previous handle cancels a scroll not yet done.
-                    *frame.borrow_mut() = Some(request_animation_frame(reveal));
-                }
+            let selector = request.pending.borrow_mut().take();
+            let target = selector.and_then(|selector| {
+                request
+                    .root
+                    .cast::<Element>()?
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+            });
+            if let Some(target) = target {
+                request.focus(target);
             }
         });
     }
-    FocusRequest { pending }
+    request
 }

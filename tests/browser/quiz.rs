@@ -37,6 +37,8 @@ async fn placing_everything_by_clicks_and_checking_scores_it() {
     place_all(&w, &["walking", "straight-leg-situps"]).await;
     assert_eq!(w.text(".quiz .progress"), "17 of 17 sorted");
     assert_eq!(w.text(".bin.safe .zone-title"), "Safe alternative · 10");
+    // As a keyboard user: focus is on Check when it is pressed.
+    w.button("Check answers").focus().expect("focus");
     w.click("Check answers").await;
     next_frame().await;
     assert_eq!(w.text(".score"), "15 of 17");
@@ -74,6 +76,22 @@ async fn placing_everything_by_clicks_and_checking_scores_it() {
             .and_then(|a| a.get_attribute("class"))
             .as_deref(),
         Some("score")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn focus_elsewhere_on_the_page_is_not_taken() {
+    let w = mount(View::Quiz, StorageMode::None, None).await;
+    let outside = web_sys::window()
+        .and_then(|win| win.document())
+        .and_then(|d| d.body())
+        .expect("body");
+    let _ = outside.focus();
+    w.click("Put Walking in Safe alternative").await;
+    next_frame().await;
+    assert!(
+        w.active_in_root().is_none(),
+        "a click without focus in the widget does not pull focus in"
     );
 }
 

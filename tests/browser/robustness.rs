@@ -103,5 +103,8 @@ async fn the_crash_card_replaces_a_broken_widget_with_a_message() {
     let card = w.get(".error-card");
     assert_eq!(card.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(w.text(".error-card .title"), "Something went wrong");
-    assert!(w.find(".card").is_none(), "the broken content is gone, not left half-drawn");
+    assert!(
+        w.find(".card").is_none(),
+        "the broken content is gone, not left half-drawn"
+    );
 }
