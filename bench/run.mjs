@@ -1006,7 +1006,10 @@ async function main() {
   rep.results = lines;
   rep.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   await fs.writeFile(path.join(here, 'report.json'), JSON.stringify(rep, null, 2) + '\n');
-  await fs.writeFile(path.join(here, 'REPORT.md'), markdown(rep, lines) + '\n');
+  // bench/SAVINGS.md (hand-written: what each size and speed change saved) is
+  // appended, so that regenerating the report keeps the explanations.
+  const savings = await fs.readFile(path.join(here, 'SAVINGS.md'), 'utf8').catch(() => '');
+  await fs.writeFile(path.join(here, 'REPORT.md'), markdown(rep, lines) + '\n' + (savings ? '\n' + savings : ''));
 
   console.log('\n==> Backwise budgets');
   if (Math.max(rep.load.start[0], rep.load.end[0]) > rep.machine.nproc / 2)
