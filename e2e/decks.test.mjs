@@ -6,10 +6,10 @@
 // unaffected. axe-core finds nothing on the error cards.
 // Needs `trunk build --release --offline` first.
 
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { launch, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
+import { openSuite, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
 import {
   baseDeck,
   openFixture,
@@ -24,21 +24,9 @@ const ERROR_TITLE = 'This deck could not be shown';
 const KB = 1024;
 const json = (value) => ({ type: 'application/json; charset=utf-8', body: JSON.stringify(value) });
 
-let server;
-let other; // a second origin, for cross-origin decks
-let browser;
-
-before(async () => {
-  server = await startServer();
-  other = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await other?.close();
-});
+const { server, browser } = await openSuite();
+const other = await startServer(); // a second origin, for cross-origin decks
+after(() => other.close());
 
 /** The built-in deck with `edit` applied. */
 function mutated(edit) {

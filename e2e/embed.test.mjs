@@ -4,10 +4,10 @@
 // cookies, the host events, the no-JS fallback and the iframe page.
 // Needs `trunk build --release --offline` first.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, STRICT_CSP } from './lib/server.mjs';
-import { launch, newPage, assertNoErrors, waitForReady, screenshot } from './lib/browser.mjs';
+import { openSuite, newPage, assertNoErrors, waitForReady, screenshot } from './lib/browser.mjs';
 import {
   PAGES,
   baseDeck,
@@ -25,18 +25,7 @@ const LABEL = Object.fromEntries(deck.quiz.items.map((i) => [i.id, i.label]));
 const BIN = deck.quiz.bins; // { safe: "Safe alternative", avoid: "Avoid" }
 const FIRST_TIP = deck.tips[0].headline; // "Build a total-body fitness plan"
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await openSuite();
 
 /** Locator for a button inside one widget (role locators pierce open shadow roots). */
 const button = (page, host, name) => page.locator(host).getByRole('button', { name, exact: true });

@@ -2,23 +2,11 @@
 // the widget's shadow DOM makes yew's next DOM update fail and panic; the
 // panic hook must then show the "something went wrong" card, logged once.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch, newPage, waitForReady, screenshot } from './lib/browser.mjs';
+import { openSuite, newPage, waitForReady, screenshot } from './lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await openSuite();
 
 test('a panic shows the crash card instead of a blank box, and logs once', async () => {
   const t = await newPage(browser);

@@ -4,13 +4,12 @@
 // Instead, See the tip), persistence, Try again, axe, the live region, and
 // screenshots. Needs `trunk build --release --offline`.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
+import { openSuite, axeScan, screenshot } from './lib/browser.mjs';
 import {
   loadDeck,
-  openWidget,
+  widgetRunner,
   reloadWidget,
   deepActive,
   assertFocusInWidget,
@@ -36,33 +35,11 @@ const QUIZ_KEY = `backwise:${deck.id}:quiz`;
 // Three deliberate mistakes for the scoring tests.
 const WRONG_IDS = ['straight-leg-situps', 'walking', 'bicycling'];
 
-let server;
-let browser;
-
-before(async () => {
-  assert.equal(TOTAL, 17, 'the built-in deck has 17 quiz items');
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+assert.equal(TOTAL, 17, 'the built-in deck has 17 quiz items');
+const { server, browser } = await openSuite();
 
 /** Fresh context, widget ready, then `fn`; fails on any console/page/CSP error. */
-async function withWidget(name, opts, fn) {
-  const t = await openWidget(browser, server, { ...opts, initScripts: [quizCompleteRecorder] });
-  try {
-    await fn(t, t.page);
-    await assertNoErrors(t, name);
-  } catch (err) {
-    await screenshot(t.page, `quiz-FAILED-${name}`).catch(() => {});
-    throw err;
-  } finally {
-    await t.context.close();
-  }
-}
+const withWidget = widgetRunner(browser, server, { prefix: 'quiz', initScripts: [quizCompleteRecorder] });
 
 // --- locators -------------------------------------------------------------
 

@@ -2,23 +2,11 @@
 // page logs no errors. Needs `trunk build --release --offline` first
 // (./scripts/test runs it before the e2e step).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch, newPage, assertNoErrors, waitForReady, screenshot } from './lib/browser.mjs';
+import { openSuite, newPage, assertNoErrors, waitForReady, screenshot } from './lib/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(); // throws a clear message if dist/ is missing
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await openSuite();
 
 test('index.html starts the widget without errors', async () => {
   const t = await newPage(browser);

@@ -2,13 +2,12 @@
 // Keyboard-only browsing, filters, Turn, touch swipe, reload, axe, reflow at
 // 320 px, target sizes, and screenshots. Needs `trunk build --release --offline`.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launch, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
+import { openSuite, axeScan, screenshot } from './lib/browser.mjs';
 import {
   loadDeck,
-  openWidget,
+  widgetRunner,
   reloadWidget,
   deepActive,
   assertFocusInWidget,
@@ -27,32 +26,10 @@ const DOS = TIPS.filter((t) => t.kind === 'do');
 const DONTS = TIPS.filter((t) => t.kind === 'dont');
 const STORAGE_KEY = `backwise:${deck.id}:tips`;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { server, browser } = await openSuite();
 
 /** Run `fn` with a fresh context (fresh localStorage); always closes it. */
-async function withWidget(name, opts, fn) {
-  const t = await openWidget(browser, server, opts);
-  try {
-    await fn(t, t.page);
-    await assertNoErrors(t, name);
-  } catch (err) {
-    await screenshot(t.page, `tips-FAILED-${name}`).catch(() => {});
-    throw err;
-  } finally {
-    await t.context.close();
-  }
-}
+const withWidget = widgetRunner(browser, server, { prefix: 'tips' });
 
 const widget = (page) => page.locator('backwise-widget');
 const progress = (page) => widget(page).getByText(/^Tip \d+ of \d+$/);

@@ -10,7 +10,9 @@
 //   await screenshot(t.page, 'smoke');
 //   await browser.close();
 
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -225,4 +227,18 @@ export async function axeScan(page, opts = {}) {
 export async function waitForReady(page, count = 1, timeout = 20_000) {
   await page.waitForFunction((n) => (window.__backwiseReady || []).length >= n, count, { timeout });
   return page.evaluate(() => window.__backwiseReady);
+}
+
+/**
+ * One static server on dist/ and one browser for a whole test file, closed
+ * after its last test:  const { server, browser } = await openSuite();
+ */
+export async function openSuite() {
+  const server = await startServer(); // throws a clear message if dist/ is missing
+  const browser = await launch();
+  after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  return { server, browser };
 }

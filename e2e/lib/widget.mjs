@@ -10,7 +10,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { REPO_ROOT } from './server.mjs';
-import { newPage, waitForReady } from './browser.mjs';
+import { newPage, waitForReady, assertNoErrors, screenshot } from './browser.mjs';
 
 /**
  * Init script: records every backwise-quiz-complete event reaching window in
@@ -55,6 +55,27 @@ export async function openWidget(browser, server, opts = {}) {
   await waitForReady(t.page);
   await t.page.getByRole('tab', { name: 'Tips', exact: true }).waitFor({ state: 'visible' });
   return t;
+}
+
+/**
+ * A runner for a file's tests: `withWidget(name, opts, fn)` opens a fresh
+ * widget (fresh localStorage), runs `fn(t, page)`, fails on any console, page
+ * or CSP error, saves a `<prefix>-FAILED-<name>` screenshot on failure, and
+ * always closes the context.
+ */
+export function widgetRunner(browser, server, { prefix, initScripts = [] }) {
+  return async function withWidget(name, opts, fn) {
+    const t = await openWidget(browser, server, { ...opts, initScripts: [...initScripts, ...(opts.initScripts || [])] });
+    try {
+      await fn(t, t.page);
+      await assertNoErrors(t, name);
+    } catch (err) {
+      await screenshot(t.page, `${prefix}-FAILED-${name}`).catch(() => {});
+      throw err;
+    } finally {
+      await t.context.close();
+    }
+  };
 }
 
 /** Reload and wait for the widget again. */
