@@ -44,6 +44,7 @@ fn props_from(
     deck: Option<String>,
     view: Option<String>,
     storage: Option<String>,
+    generation: u32,
 ) -> AppProps {
     AppProps {
         host,
@@ -51,19 +52,29 @@ fn props_from(
         view: View::parse(view.as_deref()),
         storage: StorageMode::parse(storage.as_deref()),
         idle: false,
-        generation: GENERATION.with(|g| {
-            g.set(g.get().wrapping_add(1));
-            g.get()
-        }),
+        generation,
     }
+}
+
+/// A new generation for each mount, so a reused app starts fresh.
+fn next_generation() -> u32 {
+    GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    })
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Applies changed attributes live.
     pub fn update(&mut self, deck: Option<String>, view: Option<String>, storage: Option<String>) {
-        let mut props = props_from(self.props.host.clone(), deck, view, storage);
-        props.generation = self.props.generation;
+        let props = props_from(
+            self.props.host.clone(),
+            deck,
+            view,
+            storage,
+            self.props.generation,
+        );
         if props != self.props {
             self.props = props.clone();
             if let Some(mounted) = self.mounted.as_mut() {
@@ -99,7 +110,7 @@ pub fn mount(
     storage: Option<String>,
 ) -> Result<Widget, JsValue> {
     install_panic_card();
-    let props = props_from(Some(host), deck, view, storage);
+    let props = props_from(Some(host), deck, view, storage, next_generation());
     let mounted = match IDLE.with(|idle| idle.borrow_mut().pop()) {
         Some(mut pooled) => {
             container.append_child(&pooled.root)?;
