@@ -15,32 +15,28 @@ const NEAR_VIEWPORT = '500px';
 const pending = new CSSStyleSheet();
 pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto}');
 
-// Fetch the wasm, its glue and the CSS in parallel, compiling the wasm while
-// it streams in, rather than when the first widget nears the viewport: that
-// is what makes the first widget interactive quickly. It starts right after
-// the page's first frame, so that this work does not delay the page's first
-// paint (on a small machine the compile competes with it).
+// Fetch the wasm, its glue and the CSS in parallel as soon as this script
+// runs, compiling the wasm while it streams in (off the main thread), rather
+// than when the first widget nears the viewport: that is what makes the first
+// widget interactive quickly. Only the main-thread work (instantiating the
+// module, parsing the CSS, mounting) waits for the page's first frame, so
+// that it does not delay the page's first paint.
 // (A hidden page gets no frames: the timeout starts it anyway.)
 const afterFirstFrame = new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve, 0));
   setTimeout(resolve, 200);
 });
-const runtime = afterFirstFrame.then(() => {
-  const wasm = WebAssembly.compileStreaming(fetch(here('backwise_bg.wasm')));
-  return Promise.all([
-    Promise.all([import('./backwise.js'), wasm]).then(async ([glue, module]) => {
-      await glue.default({ module_or_path: module });
-      return glue;
-    }),
-    fetch(here('widget.css'))
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))))
-      .then((text) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(text);
-        return sheet;
-      }),
-  ]);
-}).then(([glue, css]) => ({ mount: glue.mount, css }));
+const wasm = WebAssembly.compileStreaming(fetch(here('backwise_bg.wasm')));
+const glue = import('./backwise.js');
+const cssText = fetch(here('widget.css'))
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))));
+const runtime = Promise.all([glue, wasm, cssText, afterFirstFrame])
+  .then(async ([glue, module, text]) => {
+    await glue.default({ module_or_path: module });
+    const css = new CSSStyleSheet();
+    css.replaceSync(text);
+    return { mount: glue.mount, css };
+  });
 // A failure is reported when a widget tries to start; don't also report it here.
 runtime.catch(() => {});
 
