@@ -2,6 +2,8 @@
 // it becomes dist/.
 //  - Release: minifies the wasm-bindgen glue and the hand-written loaders with
 //    terser (Trunk's own JS minifier fails on the glue's `export default`).
+//  - Release: renames the wasm's imports to short names, in the wasm and the
+//    glue (scripts/short-imports.mjs).
 //  - Release: gives the glue, the wasm and the widget CSS content-hashed
 //    names (safe to cache forever) and points embed.js at them; embed.js
 //    itself keeps its name, so bloggers' tags never change.
@@ -10,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify } from 'terser';
+
+import { shortenImports } from './short-imports.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) {
@@ -35,6 +39,12 @@ async function hashName(name, suffix) {
 
 if (process.env.TRUNK_PROFILE === 'release') {
   await minifyJs('backwise.js');
+  const shortened = shortenImports(
+    await readFile(file('backwise_bg.wasm')),
+    await readFile(file('backwise.js'), 'utf8'),
+  );
+  await writeFile(file('backwise_bg.wasm'), shortened.wasm);
+  await writeFile(file('backwise.js'), shortened.glue);
   const names = {
     'backwise.js': await hashName('backwise.js', '.js'),
     'backwise_bg.wasm': await hashName('backwise_bg.wasm', '_bg.wasm'),
