@@ -1,14 +1,13 @@
-//! Loads the deck: the built-in one at once, or a URL with gloo-net. Every
-//! failure becomes a value for the error card.
+//! Loads the deck: the built-in one at once, or a URL with the browser's
+//! `fetch`. Every failure becomes a value for the error card.
 
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
-use gloo::net::http::Request;
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::ReadableStreamDefaultReader;
+use web_sys::{ReadableStreamDefaultReader, Response};
 use yew::prelude::*;
 
 use crate::browser_json::parse_deck;
@@ -54,8 +53,13 @@ async fn fetch_deck(url: &str) -> DeckLoad {
             reason,
         })
     };
-    let response = match Request::get(url).send().await {
-        Ok(r) => r,
+    // The browser's fetch, not gloo-net's request builder: a plain GET
+    // needs none of it, and it costs several KB of wasm.
+    let Some(window) = web_sys::window() else {
+        return unreachable("there is no window to fetch from".into());
+    };
+    let response: Response = match JsFuture::from(window.fetch_with_str(url)).await {
+        Ok(r) => r.unchecked_into(),
         Err(_) => return unreachable("the network request failed or was refused".into()),
     };
     if !response.ok() {
@@ -77,6 +81,8 @@ async fn fetch_deck(url: &str) -> DeckLoad {
     let declared = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|v| v.parse::<usize>().ok());
     if let Some(bytes) = declared.filter(|&b| b > MAX_DECK_BYTES) {
         return too_large(bytes);
@@ -109,7 +115,7 @@ enum Body {
 
 /// Reads the response body, giving up as soon as it passes the deck size
 /// limit: a server may send no length, or a body that never ends.
-async fn read_capped(response: &gloo::net::http::Response) -> Result<String, Body> {
+async fn read_capped(response: &Response) -> Result<String, Body> {
     let Some(stream) = response.body() else {
         return Ok(String::new());
     };
