@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::components::{ErrorCard, Shell};
+use crate::components::{Shell, error_card};
 use crate::domain::Deck;
 use crate::hooks::{DeckLoad, StorageMode, Store, use_announcer, use_deck};
 
@@ -117,7 +117,7 @@ fn WidgetRoot(props: &AppProps) -> Html {
         DeckLoad::Loading => html! {
             <p class="loading">{ crate::domain::UiText::default().loading }</p>
         },
-        DeckLoad::Failed(failure) => html! { <ErrorCard {failure} on_retry={retry} /> },
+        DeckLoad::Failed(failure) => error_card(&failure, &retry),
         DeckLoad::Ready(deck) => {
             let ctx = WidgetCtx {
                 store: Store::new(props.storage, &deck.id),

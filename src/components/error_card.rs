@@ -6,20 +6,15 @@ use yew::prelude::*;
 use crate::domain::{UiText, fill};
 use crate::hooks::LoadFailure;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorCardProps {
-    pub failure: LoadFailure,
-    pub on_retry: Callback<()>,
-}
-
-#[component]
-pub fn ErrorCard(props: &ErrorCardProps) -> Html {
+/// A view function rather than a component: no hooks, and the root renders
+/// it only when the load fails.
+pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
     // The deck failed, so its UI overrides are unknown: use the defaults.
     let ui = UiText::default();
-    let body = match &props.failure {
+    let body = match failure {
         LoadFailure::Unreachable { url, reason } => {
             let onclick = {
-                let on_retry = props.on_retry.clone();
+                let on_retry = on_retry.clone();
                 Callback::from(move |_| on_retry.emit(()))
             };
             html! {

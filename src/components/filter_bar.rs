@@ -2,18 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::app::use_widget;
+use crate::app::WidgetCtx;
 use crate::domain::Filter;
 
-#[derive(Properties, PartialEq)]
-pub struct FilterBarProps {
-    pub filter: Filter,
-    pub on_filter: Callback<Filter>,
-}
-
-#[component]
-pub fn FilterBar(props: &FilterBarProps) -> Html {
-    let ctx = use_widget();
+/// A view function rather than a component: no hooks, and it changes only
+/// with the deck around it (see `tip_card`).
+pub fn filter_bar(ctx: &WidgetCtx, filter: Filter, on_filter: &Callback<Filter>) -> Html {
     let ui = &ctx.deck.ui;
     html! {
         <div class="filter" role="group" aria-label={ui.filter_label.clone()} part="filter">
@@ -24,11 +18,11 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     Filter::Dont => &ui.filter_dont,
                 };
                 let onclick = {
-                    let on_filter = props.on_filter.clone();
+                    let on_filter = on_filter.clone();
                     Callback::from(move |_| on_filter.emit(f))
                 };
                 html! {
-                    <button type="button" class="chip" aria-pressed={(f == props.filter).to_string()} {onclick}>
+                    <button type="button" class="chip" aria-pressed={(f == filter).to_string()} {onclick}>
                         { label.clone() }
                     </button>
                 }

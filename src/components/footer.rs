@@ -2,12 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::app::use_widget;
+use crate::domain::Deck;
 
-#[component]
-pub fn Footer() -> Html {
-    let ctx = use_widget();
-    let deck = &ctx.deck;
+/// A view function rather than a component: it has no hooks or state.
+pub fn footer(deck: &Deck) -> Html {
     let source = match &deck.source.url {
         // Validation allows only http(s) URLs here.
         Some(url) => {

@@ -3,22 +3,19 @@
 
 use yew::prelude::*;
 
-use crate::app::use_widget;
+use crate::app::WidgetCtx;
 use crate::domain::{Quiz, ScoreBand, fill};
 
-#[derive(Properties, PartialEq)]
-pub struct QuizResultsProps {
-    pub quiz: Quiz,
-    pub on_reset: Callback<()>,
-    pub on_see_tip: Callback<usize>,
-}
-
-#[component]
-pub fn QuizResults(props: &QuizResultsProps) -> Html {
-    let ctx = use_widget();
+/// A view function rather than a component: no hooks, and the quiz view
+/// re-renders it exactly when the quiz changes.
+pub fn quiz_results(
+    ctx: &WidgetCtx,
+    quiz: &Quiz,
+    on_reset: &Callback<()>,
+    on_see_tip: &Callback<usize>,
+) -> Html {
     let deck = &ctx.deck;
     let ui = &deck.ui;
-    let quiz = &props.quiz;
     let (score, total) = (quiz.score(), quiz.len());
     let band = match ScoreBand::of(score, total) {
         ScoreBand::All => &ui.band_all,
@@ -33,7 +30,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         _ => String::new(),
     };
     let reset = {
-        let on_reset = props.on_reset.clone();
+        let on_reset = on_reset.clone();
         Callback::from(move |_| on_reset.emit(()))
     };
     html! {
@@ -51,7 +48,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                         <p class="instead">{ fill(&ui.instead, &[("item", &alt.label)]) }</p>
                     });
                     let see_tip = item.tip.map(|tip| {
-                        let on_see_tip = props.on_see_tip.clone();
+                        let on_see_tip = on_see_tip.clone();
                         let onclick = Callback::from(move |_| on_see_tip.emit(tip));
                         html! {
                             <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip, item.label)} {onclick}>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{QuizBoard, QuizResults};
+use super::{QuizBoard, quiz_results};
 use crate::app::use_widget;
 use crate::domain::{Bin, Phase, fill};
 use crate::hooks::use_focus_request;
@@ -127,7 +127,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
                 <QuizBoard state={state.clone()} {on_select} {on_place} {on_unplace} {on_check}
                     {on_reset} {blocked} />
             } else {
-                <QuizResults quiz={state.quiz.clone()} on_reset={on_reset} on_see_tip={props.on_see_tip.clone()} />
+                { quiz_results(&ctx, &state.quiz, &on_reset, &props.on_see_tip) }
             }
         </div>
     }

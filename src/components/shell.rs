@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Footer, QuizView, Tabs, TipsDeck};
+use super::{QuizView, Tabs, TipsDeck, footer};
 use crate::app::{View, use_widget};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
@@ -125,7 +125,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             { panel(View::Quiz, html! {
                 <QuizView state={(*quiz).clone()} on_action={on_quiz_action} {on_reset} {on_see_tip} />
             }) }
-            <Footer />
+            { footer(&deck) }
         </>
     }
 }

@@ -3,40 +3,30 @@
 
 use yew::prelude::*;
 
-use crate::app::use_widget;
+use crate::app::WidgetCtx;
 use crate::domain::{Tip, TipKind};
 
-#[derive(Properties, PartialEq)]
-pub struct TipCardProps {
-    pub tip: Tip,
-    pub turned: bool,
-    pub on_turn: Callback<()>,
-}
-
-#[component]
-pub fn TipCard(props: &TipCardProps) -> Html {
-    let ctx = use_widget();
+/// A view function rather than a component: it has no hooks, and its parent
+/// re-renders it exactly when it changes, so a component's lifecycle code
+/// would only add wasm.
+pub fn tip_card(ctx: &WidgetCtx, tip: &Tip, turned: bool, on_turn: Callback<()>) -> Html {
     let ui = &ctx.deck.ui;
-    let tip = &props.tip;
     let (kind_class, icon, word) = match tip.kind {
         TipKind::Do => ("do", "✓", &ui.badge_do),
         TipKind::Dont => ("dont", "✕", &ui.badge_dont),
     };
     let detail_id = ctx.id("tip-detail");
-    let onclick = {
-        let on_turn = props.on_turn.clone();
-        Callback::from(move |_| on_turn.emit(()))
-    };
+    let onclick = Callback::from(move |_| on_turn.emit(()));
     html! {
-        <article class={classes!("card", kind_class, props.turned.then_some("turned"))} part="card">
+        <article class={classes!("card", kind_class, turned.then_some("turned"))} part="card">
             <p class={classes!("badge", kind_class)} part="badge">
                 <span class="badge-icon" aria-hidden="true">{ icon }</span>{ " " }{ word.clone() }
             </p>
             <h3 class="headline">{ &tip.headline }</h3>
-            <p class="detail" id={detail_id.clone()} hidden={!props.turned}>{ &tip.detail }</p>
-            <button type="button" class="turn" part="button" aria-expanded={props.turned.to_string()}
+            <p class="detail" id={detail_id.clone()} hidden={!turned}>{ &tip.detail }</p>
+            <button type="button" class="turn" part="button" aria-expanded={turned.to_string()}
                 aria-controls={detail_id} {onclick}>
-                { if props.turned { ui.turn_back.clone() } else { ui.turn.clone() } }
+                { if turned { ui.turn_back.clone() } else { ui.turn.clone() } }
             </button>
         </article>
     }

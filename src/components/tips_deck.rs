@@ -4,7 +4,7 @@
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{FilterBar, TipCard};
+use super::{filter_bar, tip_card};
 use crate::app::use_widget;
 use crate::domain::{DeckCursor, fill};
 use crate::hooks::use_swipe;
@@ -72,12 +72,12 @@ pub fn TipsDeck(props: &TipsDeckProps) -> Html {
         Callback::from(move |()| on_action.emit(TipsAction::Turn))
     };
     let card = match cursor.current().and_then(|i| ctx.deck.tips.get(i)) {
-        Some(tip) => html! { <TipCard tip={tip.clone()} turned={cursor.turned()} {on_turn} /> },
+        Some(tip) => tip_card(&ctx, tip, cursor.turned(), on_turn),
         None => html! {},
     };
     html! {
         <div class="tips">
-            <FilterBar filter={cursor.filter()} {on_filter} />
+            { filter_bar(&ctx, cursor.filter(), &on_filter) }
             <section class="deck" tabindex="0" aria-label={ui.tab_tips.clone()}
                 aria-describedby={ctx.id("deck-hint")} {onkeydown}
                 onpointerdown={swipe.onpointerdown} onpointerup={swipe.onpointerup}
