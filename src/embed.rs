@@ -111,6 +111,9 @@ pub fn mount(
 ) -> Result<Widget, JsValue> {
     install_panic_card();
     let props = props_from(Some(host), deck, view, storage, next_generation());
+    if props.deck_url.is_none() {
+        crate::hooks::preload_builtin();
+    }
     let mounted = match IDLE.with(|idle| idle.borrow_mut().pop()) {
         Some(mut pooled) => {
             container.append_child(&pooled.root)?;

@@ -46,6 +46,13 @@ fn builtin() -> DeckLoad {
     })
 }
 
+/// Parses the built-in deck now, before the first render, so that the parse
+/// is not part of yew's first scheduler pass: a pass that runs past 16 ms
+/// yields to the browser, and the widget then becomes ready a frame later.
+pub fn preload_builtin() {
+    let _ = builtin();
+}
+
 async fn fetch_deck(url: &str) -> DeckLoad {
     let unreachable = |reason: String| {
         DeckLoad::Failed(LoadFailure::Unreachable {
