@@ -2,6 +2,8 @@
 // it becomes dist/.
 //  - Release: minifies the wasm-bindgen glue and the hand-written loaders with
 //    terser (Trunk's own JS minifier fails on the glue's `export default`).
+//  - Release: optimizes the wasm (scripts/optimize-wasm.mjs; Trunk's own
+//    wasm-opt step is off).
 //  - Release: renames the wasm's imports to short names, in the wasm and the
 //    glue (scripts/short-imports.mjs).
 //  - Release: gives the glue, the wasm and the widget CSS content-hashed
@@ -13,6 +15,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify } from 'terser';
 
+import { optimizeWasm } from './optimize-wasm.mjs';
 import { shortenImports } from './short-imports.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
@@ -39,6 +42,7 @@ async function hashName(name, suffix) {
 
 if (process.env.TRUNK_PROFILE === 'release') {
   await minifyJs('backwise.js');
+  optimizeWasm(file('backwise_bg.wasm'));
   const shortened = shortenImports(
     await readFile(file('backwise_bg.wasm')),
     await readFile(file('backwise.js'), 'utf8'),
