@@ -2,7 +2,7 @@
 // start, in headless Chromium on a 127.0.0.1 server. Writes bench/report.json
 // and bench/REPORT.md and prints every budget as PASS or FAIL.
 //
-//   node bench/run.mjs [--runs N] [--throttled-runs N] [--steps N] [--floor DIR] [--quick]
+//   node bench/run.mjs [--runs N] [--throttled-runs N] [--steps N] [--floor DIR] [--features-floor DIR] [--quick]
 //
 // Needs a release dist/ (trunk build --release --offline) and, for the floor
 // ratio, the floor's dist (bench/tmp/floor-dist, built by scripts/bench).
@@ -37,6 +37,7 @@ function parseArgs(argv) {
     mountCycles: 50,
     offscreenRuns: 5,
     floor: path.join(TMP, 'floor-dist'),
+    featuresFloor: path.join(TMP, 'floor-features-dist'),
     fallback: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -46,6 +47,7 @@ function parseArgs(argv) {
     else if (a === '--throttled-runs') o.throttledRuns = Number(next());
     else if (a === '--steps') o.steps = Number(next());
     else if (a === '--floor') o.floor = path.resolve(next());
+    else if (a === '--features-floor') o.featuresFloor = path.resolve(next());
     else if (a === '--fallback') o.fallback = path.resolve(next());
     else if (a === '--quick') Object.assign(o, { runs: 3, throttledRuns: 2, steps: 40, memoryInteractions: 200, mountCycles: 5, offscreenRuns: 2 });
     else throw new Error(`bench: unknown argument ${a}`);
@@ -138,12 +140,12 @@ async function widgetFilesByPattern() {
   ];
 }
 
-async function floorSizes() {
-  if (!existsSync(OPT.floor)) throw new Error(`floor build not found at ${OPT.floor} (scripts/bench builds it)`);
-  const all = await fs.readdir(OPT.floor);
+async function floorSizes(dir = OPT.floor) {
+  if (!existsSync(dir)) throw new Error(`floor build not found at ${dir} (scripts/bench builds it)`);
+  const all = await fs.readdir(dir);
   const names = all.filter((f) => /\.(js|wasm)$/.test(f));
-  if (!names.some((f) => f.endsWith('.wasm'))) throw new Error(`no .wasm in ${OPT.floor}`);
-  return sizeFiles(OPT.floor, names);
+  if (!names.some((f) => f.endsWith('.wasm'))) throw new Error(`no .wasm in ${dir}`);
+  return sizeFiles(dir, names);
 }
 
 // ---------------------------------------------------------------- pages
@@ -832,11 +834,22 @@ function markdown(rep, lines) {
     for (const f of sz.widget.files) out.push(`| ${f.file} | ${fmtKB(f.raw)} | ${fmtKB(f.gzip)} | ${fmtKB(f.brotli)} |`);
     out.push(`| **Total** | **${fmtKB(sz.widget.total.raw)}** | **${fmtKB(sz.widget.total.gzip)}** | **${fmtKB(sz.widget.total.brotli)}** |`, '');
     if (sz.floor) {
-      out.push('Floor: a Yew 0.23 "hello" app (bench/floor/) with the same release profile, Trunk and `wasm-opt -Oz`:', '');
+      out.push('Floor: a Yew 0.23 "hello" app (bench/floor/) with the same release profile, Trunk and wasm-opt passes (`scripts/optimize-wasm.mjs`); its JS glue is not minified, nor are its import names shortened:', '');
       out.push('| File | Raw | gzip -9 | brotli (q11) |', '|---|---:|---:|---:|');
       for (const f of sz.floor.files) out.push(`| ${f.file} | ${fmtKB(f.raw)} | ${fmtKB(f.gzip)} | ${fmtKB(f.brotli)} |`);
       out.push(`| **Total** | **${fmtKB(sz.floor.total.raw)}** | **${fmtKB(sz.floor.total.gzip)}** | **${fmtKB(sz.floor.total.brotli)}** |`, '');
       out.push(`Widget / floor, brotli: **${fmtX(sz.floorRatio)}**.`, '');
+    }
+    if (sz.featuresFloor) {
+      const ff = sz.featuresFloor.total;
+      out.push(
+        'Features floor (not a budget; for reading the gap): a Yew app with no logic of its own that uses the framework features the widget uses — a context provider, `use_reducer`, `use_state`, `use_effect_with`, a node ref, a keyed list of function components, click, key and pointer listeners (bench/floor-features/), built like the floor above:',
+        '',
+        '| File | Raw | gzip -9 | brotli (q11) |', '|---|---:|---:|---:|',
+      );
+      for (const f of sz.featuresFloor.files) out.push(`| ${f.file} | ${fmtKB(f.raw)} | ${fmtKB(f.gzip)} | ${fmtKB(f.brotli)} |`);
+      out.push(`| **Total** | **${fmtKB(ff.raw)}** | **${fmtKB(ff.gzip)}** | **${fmtKB(ff.brotli)}** |`, '');
+      out.push(`The widget's own code (its deck, views, hooks, validation, quiz engine, loader and CSS) is what lies above this: ${fmtKB(sz.widget.total.brotli - ff.brotli)} brotli and ${fmtKB(sz.widget.total.gzip - ff.gzip)} gzip. Within the 90 KB brotli budget it may take ${fmtKB(Math.max(0, 90 * 1024 - ff.brotli))}.`, '');
     }
     if (sz.observedMatchesPattern === false) out.push(`Note: files seen on the network: ${sz.observed.join(', ')}.`, '');
   }
@@ -944,7 +957,13 @@ async function main() {
     } catch (e) {
       rep.errors.push({ section: 'floor', message: e.message });
     }
-    return { widget, floor, floorRatio: floor ? widget.total.brotli / floor.total.brotli : null };
+    let featuresFloor = null;
+    try {
+      featuresFloor = await floorSizes(OPT.featuresFloor);
+    } catch (e) {
+      rep.errors.push({ section: 'features floor', message: e.message });
+    }
+    return { widget, floor, floorRatio: floor ? widget.total.brotli / floor.total.brotli : null, featuresFloor };
   });
 
   const srv = await startServer();
@@ -1016,6 +1035,7 @@ async function main() {
     console.log(`NOTE  load average ${rep.load.start[0]} → ${rep.load.end[0]} on ${rep.machine.nproc} CPUs: other work was running; timings are noisy`);
   for (const l of lines) console.log(`${l.status.padEnd(4)}  ${l.name}: ${l.figure} (${l.limit})`);
   if (rep.sizes?.floor) console.log(`INFO  Yew floor: ${fmtKB(rep.sizes.floor.total.brotli)} brotli; widget/floor ${fmtX(rep.sizes.floorRatio)}`);
+  if (rep.sizes?.featuresFloor) console.log(`INFO  Yew features floor: ${fmtKB(rep.sizes.featuresFloor.total.brotli)} brotli; widget code above it ${fmtKB(rep.sizes.widget.total.brotli - rep.sizes.featuresFloor.total.brotli)}`);
   if (rep.throttled) console.log(`INFO  ${CPU_THROTTLE}× CPU: TTI ${fmtMs(rep.throttled.widget.tti.median)} = ${fmtX(rep.throttled.ttiRatio)} static FCP; FCP ratio ${fmtX(rep.throttled.fcpRatio)}`);
   if (rep.lazy?.multi) console.log(`INFO  3 instances: wasm fetched ${rep.lazy.multi.wasmFetches}×, compiled ${rep.lazy.multi.wasmCompiles}×, ${rep.lazy.multi.requestsTotal} requests`);
   if (rep.lazy?.offscreen) console.log(`INFO  off-screen 2nd: first interactive ${fmtMs(rep.lazy.offscreen.firstInteractive.median)}, 2nd mounted by then in ${rep.lazy.offscreen.secondMountedAtFirstReady}/${rep.lazy.offscreen.runs} runs`);
