@@ -24,6 +24,6 @@ pub use quiz_item::QuizItemRow;
 pub use quiz_results::quiz_results;
 pub use quiz_view::QuizView;
 pub use shell::Shell;
-pub use tabs::Tabs;
+pub use tabs::tabs;
 pub use tip_card::tip_card;
 pub use tips_deck::TipsDeck;

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{QuizView, Tabs, TipsDeck, footer};
+use super::{QuizView, TipsDeck, footer, tabs};
 use crate::app::{View, use_widget};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
@@ -70,6 +70,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     // "See the tip" hides the quiz panel and the focused button with it, so
     // focus moves to the tips deck once it is shown.
     let tips_panel = use_node_ref();
+    let tab_refs = [use_node_ref(), use_node_ref()];
     let focus = use_focus_request(tips_panel.clone());
     let on_see_tip = {
         let (view, tips, focus) = (view.clone(), tips.clone(), focus.clone());
@@ -80,10 +81,9 @@ pub fn Shell(props: &ShellProps) -> Html {
         })
     };
     // Stable callbacks: a quiz move re-renders the shell, and the tips deck
-    // and tabs should not re-render with it.
+    // should not re-render with it.
     let tips_dispatch = tips.dispatcher();
     let on_tips_action = use_stable_callback(Callback::from(move |a| tips_dispatch.dispatch(a)));
-    let on_select_view = use_stable_callback(on_select_view);
     let quiz_dispatch = quiz.dispatcher();
     let on_quiz_action = use_stable_callback(Callback::from(move |action: QuizAction| {
         quiz_dispatch.dispatch(action)
@@ -98,7 +98,6 @@ pub fn Shell(props: &ShellProps) -> Html {
     });
     let on_see_tip = use_stable_callback(on_see_tip);
 
-    let ui = &deck.ui;
     let panel = |v: View, content: Html| {
         let name = if v == View::Tips { "tips" } else { "quiz" };
         html! {
@@ -116,8 +115,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             <header class="header" part="header">
                 <h2 class="title">{ &deck.title }</h2>
             </header>
-            <Tabs selected={*view} on_select={on_select_view}
-                labels={[ui.tab_tips.clone(), ui.tab_quiz.clone()]} label={ui.tabs_label.clone()} />
+            { tabs(&ctx, *view, &on_select_view, &tab_refs) }
             { panel(View::Tips, html! {
                 <TipsDeck cursor={tips.cursor.clone()}
                     on_action={on_tips_action} />

@@ -4,25 +4,22 @@
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::app::{View, use_widget};
-
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    pub selected: View,
-    pub on_select: Callback<View>,
-    /// Visible names of the Tips and Quiz tabs.
-    pub labels: [String; 2],
-    pub label: String,
-}
+use crate::app::{View, WidgetCtx};
 
 const VIEWS: [(View, &str); 2] = [(View::Tips, "tips"), (View::Quiz, "quiz")];
 
-#[component]
-pub fn Tabs(props: &TabsProps) -> Html {
-    let ctx = use_widget();
-    let refs = [use_node_ref(), use_node_ref()];
+/// A view function rather than a component: its only state is the two tab
+/// elements, which the shell keeps (`refs`), so a component's lifecycle code
+/// would only add wasm.
+pub fn tabs(
+    ctx: &WidgetCtx,
+    selected: View,
+    on_select: &Callback<View>,
+    refs: &[NodeRef; 2],
+) -> Html {
+    let ui = &ctx.deck.ui;
     let onkeydown = {
-        let (selected, on_select, refs) = (props.selected, props.on_select.clone(), refs.clone());
+        let (on_select, refs) = (on_select.clone(), refs.clone());
         Callback::from(move |e: KeyboardEvent| {
             let current = VIEWS.iter().position(|(v, _)| *v == selected).unwrap_or(0);
             let target = match e.key().as_str() {
@@ -39,20 +36,21 @@ pub fn Tabs(props: &TabsProps) -> Html {
             }
         })
     };
+    let labels = [&ui.tab_tips, &ui.tab_quiz];
     html! {
-        <div class="tabs" role="tablist" aria-label={props.label.clone()} part="tabs" {onkeydown}>
-            { for VIEWS.iter().zip(&props.labels).zip(refs.iter()).map(|(((view, name), label), node)| {
-                let selected = *view == props.selected;
+        <div class="tabs" role="tablist" aria-label={ui.tabs_label.clone()} part="tabs" {onkeydown}>
+            { for VIEWS.iter().zip(labels).zip(refs.iter()).map(|(((view, name), label), node)| {
+                let is_selected = *view == selected;
                 let onclick = {
-                    let (on_select, view) = (props.on_select.clone(), *view);
+                    let (on_select, view) = (on_select.clone(), *view);
                     Callback::from(move |_| on_select.emit(view))
                 };
                 html! {
                     <button type="button" role="tab" class="tab" part="tab" ref={node.clone()}
                         id={ctx.id(&format!("tab-{name}"))}
                         aria-controls={ctx.id(&format!("panel-{name}"))}
-                        aria-selected={selected.to_string()}
-                        tabindex={if selected { "0" } else { "-1" }}
+                        aria-selected={is_selected.to_string()}
+                        tabindex={if is_selected { "0" } else { "-1" }}
                         {onclick}>
                         { label.clone() }
                     </button>
