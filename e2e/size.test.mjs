@@ -31,7 +31,7 @@ function widgetFiles() {
 }
 const KB = 1024;
 const BUDGET = { brotli: 90 * KB, gzip: 110 * KB };
-const CEILING = { brotli: 110 * KB, gzip: 134 * KB };
+const CEILING = { brotli: 110 * KB, gzip: 135 * KB };
 
 function sizes() {
   const rows = widgetFiles().map((name) => {
