@@ -30,7 +30,7 @@ const TMP = path.join(here, 'tmp');
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
   const o = {
-    runs: Number(process.env.BENCH_RUNS || 30),
+    runs: Number(process.env.BENCH_RUNS || 60),
     throttledRuns: Number(process.env.BENCH_THROTTLED_RUNS || 15),
     steps: 300,
     memoryInteractions: 2000,
