@@ -3,6 +3,7 @@
 // and bench/REPORT.md and prints every budget as PASS or FAIL.
 //
 //   node bench/run.mjs [--runs N] [--throttled-runs N] [--steps N] [--floor DIR] [--features-floor DIR] [--quick]
+//   node bench/run.mjs --only pages,sizes,startup   (a partial run; written to bench/tmp/)
 //
 // Needs a release dist/ (trunk build --release --offline) and, for the floor
 // ratio, the floor's dist (bench/tmp/floor-dist, built by scripts/bench).
@@ -49,6 +50,7 @@ function parseArgs(argv) {
     else if (a === '--floor') o.floor = path.resolve(next());
     else if (a === '--features-floor') o.featuresFloor = path.resolve(next());
     else if (a === '--fallback') o.fallback = path.resolve(next());
+    else if (a === '--only') o.only = next().split(',');
     else if (a === '--quick') Object.assign(o, { runs: 3, throttledRuns: 2, steps: 40, memoryInteractions: 200, mountCycles: 5, offscreenRuns: 2 });
     else throw new Error(`bench: unknown argument ${a}`);
   }
@@ -273,8 +275,21 @@ function recorder(countWasm) {
       /* unsupported */
     }
   };
+  // Tell the benchmark through a binding rather than being polled: polling
+  // (waitForFunction) makes Playwright evaluate its injected script, some
+  // 10 ms of main-thread parsing, in the middle of the startup it measures.
+  const signal = (what) => {
+    try {
+      window.__benchSignal?.(what);
+    } catch {
+      /* binding gone with the page */
+    }
+  };
   observe('paint', (e) => {
-    if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+    if (e.name === 'first-contentful-paint') {
+      b.fcp = e.startTime;
+      signal('fcp');
+    }
   });
   observe('layout-shift', (e) => {
     b.shifts.push({ t: e.startTime, value: e.value, input: e.hadRecentInput });
@@ -282,7 +297,10 @@ function recorder(countWasm) {
   observe('longtask', (e) => b.longtasks.push({ t: e.startTime, d: e.duration }));
   document.addEventListener(
     'backwise-ready',
-    (e) => b.ready.push({ t: performance.now(), id: (e.target && e.target.id) || null }),
+    (e) => {
+      b.ready.push({ t: performance.now(), id: (e.target && e.target.id) || null });
+      signal('ready');
+    },
     true,
   );
   if (countWasm) {
@@ -306,6 +324,21 @@ function recorder(countWasm) {
 
 async function newPage(browser, { throttle = 1, countWasm = false } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  // Signals from the recorder: how many of each arrived, and who waits.
+  const seen = { fcp: 0, ready: 0 };
+  const waiting = [];
+  await context.exposeBinding('__benchSignal', (_source, what) => {
+    seen[what] = (seen[what] || 0) + 1;
+    for (const w of waiting.splice(0)) if (!w.check()) waiting.push(w);
+  });
+  /** Resolves once `n` signals `what` have arrived (without touching the page). */
+  const until = (what, n = 1, timeout = 30_000) =>
+    new Promise((resolve, reject) => {
+      const w = { check: () => seen[what] >= n && (clearTimeout(w.timer), resolve(), true) };
+      if (w.check()) return;
+      w.timer = setTimeout(() => reject(new Error(`bench: no ${what} #${n} within ${timeout} ms`)), timeout);
+      waiting.push(w);
+    });
   await context.addInitScript(recorder, countWasm);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
@@ -316,11 +349,11 @@ async function newPage(browser, { throttle = 1, countWasm = false } = {}) {
   });
   const cdp = await context.newCDPSession(page);
   if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  return { context, page, cdp, errors };
+  return { context, page, cdp, errors, until };
 }
 
-const waitReady = (page, n = 1, timeout = 30_000) =>
-  page.waitForFunction((k) => window.__bench.ready.length >= k, n, { timeout, polling: 10 });
+/** Waits for `n` backwise-ready events on the page of `t` (see newPage). */
+const waitReady = (t, n = 1, timeout = 30_000) => t.until('ready', n, timeout);
 
 // ---------------------------------------------------------------- startup
 async function startupRun(browser, srv, kind, throttle) {
@@ -328,19 +361,18 @@ async function startupRun(browser, srv, kind, throttle) {
   try {
     srv.reset();
     await t.page.goto(srv.url + (kind === 'widget' ? 'index.html' : 'static.html'), { waitUntil: 'load' });
-    let readyAt = null;
-    if (kind === 'widget') {
-      await waitReady(t.page);
-      readyAt = await t.page.evaluate(() => window.__bench.ready[0].t);
-    } else {
-      await t.page.waitForFunction(() => window.__bench.fcp != null, null, { polling: 10 });
-    }
+    // Nothing is evaluated in the page until ready (or FCP) plus the layout
+    // shift window has passed: see `signal` in the recorder.
+    await (kind === 'widget' ? waitReady(t) : t.until('fcp'));
+    await sleep(1000);
     // Layout shifts are counted up to ready (or FCP/load for the static page) + 1 s.
-    const until = await t.page.evaluate(
-      (r) => (r ?? Math.max(window.__bench.fcp, performance.getEntriesByType('navigation')[0]?.loadEventEnd || 0)) + 1000,
-      readyAt,
-    );
-    await t.page.waitForFunction((u) => performance.now() >= u, until, { polling: 50, timeout: 60_000 });
+    const { readyAt, until } = await t.page.evaluate(async () => {
+      const b = window.__bench;
+      const readyAt = b.ready[0]?.t ?? null;
+      const until = (readyAt ?? Math.max(b.fcp, performance.getEntriesByType('navigation')[0]?.loadEventEnd || 0)) + 1000;
+      while (performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+      return { readyAt, until };
+    });
     const r = await t.page.evaluate(
       ({ readyAt, until }) => {
         const b = window.__bench;
@@ -559,7 +591,7 @@ async function interactionAndMemory(browser, srv, glueUrl) {
   const t = await newPage(browser);
   try {
     await t.page.goto(srv.url + 'index.html?isolated');
-    await waitReady(t.page);
+    await waitReady(t);
     const isolated = await t.page.evaluate(() => window.crossOriginIsolated);
     await t.page.evaluate(installHelpers);
     await t.page.evaluate(() => window.__bw.frame());
@@ -649,7 +681,7 @@ async function multiInstance(browser, srv) {
   try {
     srv.reset();
     await t.page.goto(srv.url + 'multi.html');
-    await waitReady(t.page, 1);
+    await waitReady(t, 1);
     // Bring every instance near the viewport so that all three mount.
     for (const id of ['w1', 'w2', 'w3']) {
       await t.page.evaluate((i) => document.getElementById(i).scrollIntoView(), id);
@@ -681,7 +713,7 @@ async function singleTti(browser, srv) {
   const t = await newPage(browser);
   try {
     await t.page.goto(srv.url + 'index.html');
-    await waitReady(t.page);
+    await waitReady(t);
     return await t.page.evaluate(() => window.__bench.ready[0].t);
   } finally {
     await t.context.close();
@@ -692,7 +724,7 @@ async function offscreenRun(browser, srv) {
   const t = await newPage(browser);
   try {
     await t.page.goto(srv.url + 'offscreen.html');
-    await waitReady(t.page, 1);
+    await waitReady(t, 1);
     const state = () =>
       t.page.evaluate(() => {
         const w2 = document.getElementById('w2');
@@ -932,6 +964,7 @@ async function main() {
   const started = Date.now();
   const rep = { options: OPT, budgets: BUDGET, errors: [], load: { start: os.loadavg().map((x) => r1(x, 2)) } };
   const section = async (name, fn) => {
+    if (OPT.only && !OPT.only.includes(name)) return null;
     const t0 = Date.now();
     try {
       const v = await fn();
@@ -1031,11 +1064,14 @@ async function main() {
   const lines = budgetLines(rep);
   rep.results = lines;
   rep.elapsedSeconds = Math.round((Date.now() - started) / 1000);
-  await fs.writeFile(path.join(here, 'report.json'), JSON.stringify(rep, null, 2) + '\n');
+  // A partial run (--only) must not replace the committed report.
+  const outDir = OPT.only ? TMP : here;
+  await fs.mkdir(outDir, { recursive: true });
+  await fs.writeFile(path.join(outDir, 'report.json'), JSON.stringify(rep, null, 2) + '\n');
   // bench/SAVINGS.md (hand-written: what each size and speed change saved) is
   // appended, so that regenerating the report keeps the explanations.
   const savings = await fs.readFile(path.join(here, 'SAVINGS.md'), 'utf8').catch(() => '');
-  await fs.writeFile(path.join(here, 'REPORT.md'), markdown(rep, lines) + '\n' + (savings ? '\n' + savings : ''));
+  await fs.writeFile(path.join(outDir, 'REPORT.md'), markdown(rep, lines) + '\n' + (savings ? '\n' + savings : ''));
 
   console.log('\n==> Backwise budgets');
   if (Math.max(rep.load.start[0], rep.load.end[0]) > rep.machine.nproc / 2)
@@ -1047,7 +1083,7 @@ async function main() {
   if (rep.lazy?.multi) console.log(`INFO  3 instances: wasm fetched ${rep.lazy.multi.wasmFetches}×, compiled ${rep.lazy.multi.wasmCompiles}×, ${rep.lazy.multi.requestsTotal} requests`);
   if (rep.lazy?.offscreen) console.log(`INFO  off-screen 2nd: first interactive ${fmtMs(rep.lazy.offscreen.firstInteractive.median)}, 2nd mounted by then in ${rep.lazy.offscreen.secondMountedAtFirstReady}/${rep.lazy.offscreen.runs} runs`);
   if (rep.leakVerdict) console.log(`INFO  memory: ${rep.leakVerdict}`);
-  console.log(`bench: wrote bench/report.json and bench/REPORT.md in ${rep.elapsedSeconds} s`);
+  console.log(`bench: wrote ${path.relative(ROOT, outDir)}/report.json and REPORT.md in ${rep.elapsedSeconds} s`);
   if (rep.errors.length) {
     console.error(`bench: ${rep.errors.length} section(s) could not be measured: ${rep.errors.map((e) => e.section).join(', ')}`);
     process.exit(1);
