@@ -11,7 +11,7 @@
 //
 //   node scripts/optimize-wasm.mjs FILE.wasm     (or import { optimizeWasm })
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +42,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const stage = process.env.TRUNK_STAGING_DIR;
     if (!stage) throw new Error('optimize-wasm: give a .wasm file or run as a Trunk hook');
     if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
-    const { readdirSync } = await import('node:fs');
     const found = readdirSync(stage).filter((f) => f.endsWith('.wasm'));
     if (found.length !== 1) throw new Error(`optimize-wasm: expected one .wasm in ${stage}, found ${found.length}`);
     file = path.join(stage, found[0]);

@@ -52,12 +52,11 @@ function shortName(n) {
   return out;
 }
 
-const occurrences = (text, word) =>
-  text.split(new RegExp(`(?<![\\w$])${word.replace(/[.$]/g, '\\$&')}(?![\\w$])`)).length - 1;
+/** `word` as a whole identifier (not part of a longer one). */
+const wholeWord = (word, flags = '') =>
+  new RegExp(`(?<![\\w$])${word.replace(/[.$]/g, '\\$&')}(?![\\w$])`, flags);
 
-function replaceWord(text, word, by) {
-  return text.replace(new RegExp(`(?<![\\w$])${word.replace(/[.$]/g, '\\$&')}(?![\\w$])`), by);
-}
+const occurrences = (text, word) => (text.match(wholeWord(word, 'g')) || []).length;
 
 /**
  * @param {Uint8Array} wasm  the module
@@ -97,7 +96,7 @@ export function shortenImports(wasm, glue) {
     if (occurrences(glue, field) !== 1) {
       throw new Error(`short-imports: the glue does not name ${field} exactly once`);
     }
-    glue = replaceWord(glue, field, short);
+    glue = glue.replace(wholeWord(field), short);
     body.push(...name(moduleKey), ...name(short), ...wasm.subarray(pos, end));
     pos = end;
   }
