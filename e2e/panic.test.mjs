@@ -1,6 +1,7 @@
 // A panic must never leave a blank box. A host script that tears nodes out of
-// the widget's shadow DOM makes yew's next DOM update fail and panic; the
-// panic hook must then show the "something went wrong" card, logged once.
+// the widget's shadow DOM makes yew's next DOM update fail and panic. The
+// panic aborts (a wasm trap); embed.js must then show the "something went
+// wrong" card, log the crash once, and never call into the wasm again.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,8 +30,22 @@ test('a panic shows the crash card instead of a blank box, and logs once', async
     await card.waitFor({ timeout: 5_000 });
     assert.match(await card.textContent(), /Something went wrong/);
     assert.match(await card.textContent(), /Reload the page/);
-    const logged = t.consoleErrors.filter((e) => e.includes('backwise: panicked'));
-    assert.equal(logged.length, 1, `the panic is logged once: ${JSON.stringify(t.consoleErrors)}`);
+    const logged = t.consoleErrors.filter((e) => e.includes('backwise: the widget crashed'));
+    assert.equal(logged.length, 1, `the crash is logged once: ${JSON.stringify(t.consoleErrors)}`);
+    assert.match(logged[0], /RuntimeError/, 'what is logged is the wasm trap');
+
+    // Attribute changes and removal no longer reach the broken module.
+    const errorsBefore = t.pageErrors.length + t.consoleErrors.length;
+    await page.evaluate(() => {
+      const el = document.querySelector('backwise-widget');
+      el.setAttribute('view', 'tips');
+      el.remove();
+      document.body.append(el);
+    });
+    await page.waitForTimeout(300);
+    assert.equal(t.pageErrors.length + t.consoleErrors.length, errorsBefore,
+      `no further errors: ${JSON.stringify([...t.pageErrors, ...t.consoleErrors])}`);
+    assert.match(await page.getByRole('alert').textContent(), /Something went wrong/, 'the card stays');
     await screenshot(page, 'panic-card');
   } finally {
     await t.context.close();

@@ -28,7 +28,8 @@ const afterFirstFrame = new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve, 0));
   setTimeout(resolve, 200);
 });
-const wasm = WebAssembly.compileStreaming(fetch(here('backwise_bg.wasm')));
+const wasmUrl = here('backwise_bg.wasm');
+const wasm = WebAssembly.compileStreaming(fetch(wasmUrl));
 const glue = import('./backwise.js');
 const cssText = fetch(here('widget.css'))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))));
@@ -41,6 +42,26 @@ const runtime = Promise.all([glue, wasm, cssText, afterFirstFrame])
   });
 // A failure is reported when a widget tries to start; don't also report it here.
 runtime.catch(() => {});
+
+// A Rust panic ends in a wasm trap, a WebAssembly.RuntimeError thrown out of
+// whatever call was running: an event handler, a timer, a promise job, or a
+// call from this file. The module cannot be trusted after that, so every
+// started widget shows a "something went wrong" card instead of a frozen box,
+// nothing calls into the wasm again, and the trap is logged once. (The
+// release build aborts at the panic itself: scripts/release-build.)
+const started = new Set();
+let crashed = false;
+const onTrap = (error) => {
+  if (crashed || !(error instanceof WebAssembly.RuntimeError)) return false;
+  // Only this module's traps; another wasm on the page is not ours to report.
+  if (!String(error.stack).includes(wasmUrl)) return false;
+  crashed = true;
+  console.error('backwise: the widget crashed', error);
+  for (const widget of started) widget.crash();
+  return true;
+};
+addEventListener('error', (e) => onTrap(e.error));
+addEventListener('unhandledrejection', (e) => onTrap(e.reason));
 
 const nearViewport = 'IntersectionObserver' in window
   ? new IntersectionObserver((entries) => {
@@ -72,6 +93,7 @@ class BackwiseWidget extends HTMLElement {
 
   disconnectedCallback() {
     if (nearViewport) nearViewport.unobserve(this);
+    started.delete(this);
     if (this.widget) {
       this.widget.destroy();
       this.widget.free();
@@ -94,17 +116,39 @@ class BackwiseWidget extends HTMLElement {
     this.starting = true;
     try {
       const { mount, css } = await runtime;
-      if (!this.isConnected || this.widget) return;
+      if (!this.isConnected || this.widget || crashed) return;
       const root = this.shadowRoot;
       root.adoptedStyleSheets = [css];
       root.replaceChildren();
+      started.add(this);
       this.widget = mount(root, this, ...this.props());
     } catch (error) {
-      // Keep the fallback visible; say once why the widget did not start.
-      console.error('backwise: the widget could not start', error);
+      // A trap in mount shows the crash card. Otherwise keep the fallback
+      // visible, and say once why the widget did not start.
+      if (!onTrap(error)) console.error('backwise: the widget could not start', error);
     } finally {
       this.starting = false;
     }
+  }
+
+  /** The crash card, from DOM calls only: the wasm is not called again. */
+  crash() {
+    this.widget = null;
+    const make = (tag, className, text) => {
+      const el = document.createElement(tag);
+      el.className = className;
+      el.textContent = text;
+      return el;
+    };
+    const card = make('div', 'error-card', '');
+    card.setAttribute('role', 'alert');
+    card.append(
+      make('h2', 'title', 'Something went wrong'),
+      make('p', '', 'This widget stopped working. Reload the page to try again.'),
+    );
+    const root = make('div', 'root', '');
+    root.append(card);
+    this.shadowRoot.replaceChildren(root);
   }
 }
 

@@ -48,6 +48,10 @@ async function hashName(name, suffix) {
   return hashed;
 }
 
+if (process.env.TRUNK_PROFILE === 'release' && !process.env.BACKWISE_RELEASE_BUILD) {
+  console.warn('post-build: a plain release build; ./scripts/release-build makes the smaller one (bench/SAVINGS.md)');
+}
+
 if (process.env.TRUNK_PROFILE === 'release') {
   await minifyJs('backwise.js');
   await minifyStylesheet('widget.css');

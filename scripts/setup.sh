@@ -10,7 +10,7 @@
 # package archive.
 #
 # What it ensures:
-#   - rustup target wasm32-unknown-unknown
+#   - rustup target wasm32-unknown-unknown, and the rust-src component
 #   - trunk 0.21.14                     (cargo install --locked)
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
 #                                       (gives wasm-bindgen and wasm-bindgen-test-runner)
@@ -64,6 +64,15 @@ _backwise_setup_steps() {
   else
     _bw_say "wasm32 target" "installing"
     rustup target add wasm32-unknown-unknown || { _bw_fail "rustup target add failed"; return 1; }
+  fi
+
+  # 1b. the standard library's source: the release build rebuilds std for
+  #     wasm so that a panic aborts at once (scripts/release-build)
+  if rustup component list --installed 2>/dev/null | grep -qx 'rust-src'; then
+    _bw_say "rust-src" "ok"
+  else
+    _bw_say "rust-src" "installing"
+    rustup component add rust-src || { _bw_fail "rustup component add rust-src failed"; return 1; }
   fi
 
   # 2. trunk

@@ -7,8 +7,8 @@
 //! nothing, and reused by the next mount: memory stays flat however many
 //! times widgets come and go.
 //!
-//! A panic shows a "something went wrong" card in every mounted widget
-//! instead of leaving a blank box.
+//! A panic aborts: the wasm traps, and embed.js shows a "something went
+//! wrong" card in every mounted widget instead of leaving a blank box.
 
 use std::cell::{Cell, RefCell};
 
@@ -25,8 +25,6 @@ struct Pooled {
 }
 
 thread_local! {
-    /// Roots of the widgets currently mounted, for the panic card.
-    static MOUNTED: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// Idle apps, ready for the next mount.
     static IDLE: RefCell<Vec<Pooled>> = const { RefCell::new(Vec::new()) };
     static GENERATION: Cell<u32> = const { Cell::new(0) };
@@ -93,9 +91,7 @@ impl Widget {
             idle: true,
             ..AppProps::default()
         });
-        let root = mounted.root.clone();
-        root.remove();
-        MOUNTED.with(|m| m.borrow_mut().retain(|r| *r != root));
+        mounted.root.remove();
         IDLE.with(|idle| idle.borrow_mut().push(mounted));
     }
 }
@@ -109,7 +105,6 @@ pub fn mount(
     view: Option<String>,
     storage: Option<String>,
 ) -> Result<Widget, JsValue> {
-    install_panic_card();
     let props = props_from(Some(host), deck, view, storage, next_generation());
     if props.deck_url.is_none() {
         crate::hooks::preload_builtin();
@@ -132,54 +127,8 @@ pub fn mount(
             Pooled { root, app }
         }
     };
-    MOUNTED.with(|m| m.borrow_mut().push(mounted.root.clone()));
     Ok(Widget {
         mounted: Some(mounted),
         props,
     })
-}
-
-fn install_panic_card() {
-    static INSTALLED: std::sync::Once = std::sync::Once::new();
-    INSTALLED.call_once(|| {
-        // Through yew: a plain std::panic::set_hook would be replaced by
-        // yew's console hook on the first render.
-        yew::set_custom_panic_hook(Box::new(|info| {
-            web_sys::console::error_1(&format!("backwise: {info}").into());
-            MOUNTED.with(|m| {
-                if let Ok(roots) = m.try_borrow() {
-                    roots.iter().for_each(show_crash_card);
-                }
-            });
-        }));
-    });
-}
-
-/// Replaces a widget's content with a plain card built from DOM calls only
-/// (the panic hook's last resort: no yew, no deck, nothing that could fail).
-pub fn show_crash_card(root: &Element) {
-    let Some(document) = root.owner_document() else {
-        return;
-    };
-    let make = |tag: &str, class: &str, text: &str| {
-        let el = document.create_element(tag).ok()?;
-        el.set_class_name(class);
-        el.set_text_content(Some(text));
-        Some(el)
-    };
-    let (Some(card), Some(title), Some(body)) = (
-        make("div", "error-card", ""),
-        make("h2", "title", "Something went wrong"),
-        make(
-            "p",
-            "",
-            "This widget stopped working. Reload the page to try again.",
-        ),
-    ) else {
-        return;
-    };
-    let _ = card.set_attribute("role", "alert");
-    let _ = card.append_with_node_2(&title, &body);
-    root.set_text_content(None);
-    let _ = root.append_child(&card);
 }

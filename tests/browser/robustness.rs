@@ -95,16 +95,3 @@ async fn markup_in_deck_strings_is_shown_as_text() {
     let pwned = js_sys::Reflect::get(&js_sys::global(), &"__pwned".into()).expect("get");
     assert!(pwned.is_undefined());
 }
-
-#[wasm_bindgen_test]
-async fn the_crash_card_replaces_a_broken_widget_with_a_message() {
-    let w = mount(View::Tips, StorageMode::None, None).await;
-    backwise::embed::show_crash_card(&w.root);
-    let card = w.get(".error-card");
-    assert_eq!(card.get_attribute("role").as_deref(), Some("alert"));
-    assert_eq!(w.text(".error-card .title"), "Something went wrong");
-    assert!(
-        w.find(".card").is_none(),
-        "the broken content is gone, not left half-drawn"
-    );
-}
