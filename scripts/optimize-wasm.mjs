@@ -7,7 +7,7 @@
 // gzip than `wasm-opt -Oz` alone (bench/SAVINGS.md):
 //   --flatten --rereloop      restructure control flow so -Oz finds more to fold
 //   --merge-similar-functions one body for generic copies that differ only in constants
-//   -Oz -Oz                   the size pipeline, twice
+//   -Oz -Oz --converge        the size pipeline, then again until it stops shrinking
 //
 //   node scripts/optimize-wasm.mjs FILE.wasm     (or import { optimizeWasm })
 import { execFileSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const FEATURES = [
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
 ];
-export const PASSES = ['--flatten', '--rereloop', '--merge-similar-functions', '-Oz', '-Oz'];
+export const PASSES = ['--flatten', '--rereloop', '--merge-similar-functions', '-Oz', '-Oz', '--converge'];
 
 export function optimizeWasm(file) {
   const before = statSync(file).size;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::QuizItemRow;
+use super::{QuizItemRow, class_list, when};
 use crate::app::use_widget;
 use crate::domain::{Bin, fill};
 use crate::hooks::use_drag::Target;
@@ -69,16 +69,13 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
         .selected
         .and_then(|i| deck.quiz.items.get(i))
         .map(|i| i.label.clone());
-    let zone_class = |target: Target| {
-        classes!(
-            "zone",
-            (drag.state.over == Some(target) && drag.state.item.is_some()).then_some("over")
-        )
+    let over = |target: Target| {
+        when(drag.state.over == Some(target) && drag.state.item.is_some(), "over")
     };
 
     let pool_items = quiz.in_bin(None);
     let pool = html! {
-        <section class={classes!(zone_class(None), "pool")} ref={targets[0].1.clone()} part="pool"
+        <section ~className={class_list(&["zone", over(None), "pool"])} ref={targets[0].1.clone()} part="pool"
             aria-labelledby={ctx.id("pool-title")}>
             <h3 class="zone-title" id={ctx.id("pool-title")}>
                 { fill(&ui.bin_count, &[("bin", &ui.pool_label), ("count", &pool_items.len().to_string())]) }
@@ -110,7 +107,7 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             }
         });
         html! {
-            <section class={classes!(zone_class(Some(bin)), "bin", bin.as_str())} ref={targets[index].1.clone()}
+            <section ~className={class_list(&["zone", over(Some(bin)), "bin", bin.as_str()])} ref={targets[index].1.clone()}
                 part={format!("bin bin-{}", bin.as_str())} aria-labelledby={title_id.clone()}>
                 <h3 class="zone-title" id={title_id}>
                     { fill(&ui.bin_count, &[("bin", label), ("count", &items.len().to_string())]) }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::class_list;
 use crate::app::WidgetCtx;
 use crate::domain::{Quiz, ScoreBand, fill};
 
@@ -57,9 +58,9 @@ pub fn quiz_results(
                         }
                     });
                     Some(html! {
-                        <li key={item.id.clone()} class={classes!("outcome", class)} part="outcome">
+                        <li key={item.id.clone()} ~className={class_list(&["outcome", class])} part="outcome">
                             <p class="outcome-head">
-                                <span class={classes!("mark", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ word.clone() }</span>
+                                <span ~className={class_list(&["mark", class])}><span aria-hidden="true">{ icon }</span>{ " " }{ word.clone() }</span>
                                 { " " }<strong>{ &item.label }</strong>
                             </p>
                             <p class="belongs">{ fill(&ui.belongs_in, &[("bin", deck.quiz.bins.label(item.answer))]) }</p>

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::{class_list, when};
 use crate::app::WidgetCtx;
 use crate::domain::{Tip, TipKind};
 
@@ -18,8 +19,8 @@ pub fn tip_card(ctx: &WidgetCtx, tip: &Tip, turned: bool, on_turn: Callback<()>)
     let detail_id = ctx.id("tip-detail");
     let onclick = Callback::from(move |_| on_turn.emit(()));
     html! {
-        <article class={classes!("card", kind_class, turned.then_some("turned"))} part="card">
-            <p class={classes!("badge", kind_class)} part="badge">
+        <article ~className={class_list(&["card", kind_class, when(turned, "turned")])} part="card">
+            <p ~className={class_list(&["badge", kind_class])} part="badge">
                 <span class="badge-icon" aria-hidden="true">{ icon }</span>{ " " }{ word.clone() }
             </p>
             <h3 class="headline">{ &tip.headline }</h3>
