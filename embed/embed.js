@@ -104,11 +104,7 @@ class BackwiseWidget extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    if (this.widget) this.widget.update(...this.props());
-  }
-
-  props() {
-    return ['deck', 'view', 'storage'].map((name) => this.getAttribute(name) ?? undefined);
+    if (this.widget) this.widget.update();
   }
 
   async start() {
@@ -121,7 +117,7 @@ class BackwiseWidget extends HTMLElement {
       root.adoptedStyleSheets = [css];
       root.replaceChildren();
       started.add(this);
-      this.widget = mount(root, this, ...this.props());
+      this.widget = mount(root, this);
     } catch (error) {
       // A trap in mount shows the crash card. Otherwise keep the fallback
       // visible, and say once why the widget did not start.

@@ -37,20 +37,20 @@ pub struct Widget {
     props: AppProps,
 }
 
-fn props_from(
-    host: Option<Element>,
-    deck: Option<String>,
-    view: Option<String>,
-    storage: Option<String>,
-    generation: u32,
-) -> AppProps {
+/// The props of the `<backwise-widget>` element `host`, from its attributes.
+/// (Read here rather than passed in from embed.js: each string argument of
+/// an exported function adds conversion code to the wasm.)
+fn props_from(host: Element, generation: u32) -> AppProps {
+    let attr = |name| host.get_attribute(name);
     AppProps {
-        host,
-        deck_url: deck.filter(|d| !d.trim().is_empty()).map(Into::into),
-        view: View::parse(view.as_deref()),
-        storage: StorageMode::parse(storage.as_deref()),
+        deck_url: attr("deck")
+            .filter(|d| !d.trim().is_empty())
+            .map(Into::into),
+        view: View::parse(attr("view").as_deref()),
+        storage: StorageMode::parse(attr("storage").as_deref()),
         idle: false,
         generation,
+        host: Some(host),
     }
 }
 
@@ -65,14 +65,11 @@ fn next_generation() -> u32 {
 #[wasm_bindgen]
 impl Widget {
     /// Applies changed attributes live.
-    pub fn update(&mut self, deck: Option<String>, view: Option<String>, storage: Option<String>) {
-        let props = props_from(
-            self.props.host.clone(),
-            deck,
-            view,
-            storage,
-            self.props.generation,
-        );
+    pub fn update(&mut self) {
+        let Some(host) = self.props.host.clone() else {
+            return;
+        };
+        let props = props_from(host, self.props.generation);
         if props != self.props {
             self.props = props.clone();
             if let Some(mounted) = self.mounted.as_mut() {
@@ -96,16 +93,11 @@ impl Widget {
     }
 }
 
-/// Mounts a widget into `container`. `host` receives the widget's events.
+/// Mounts a widget into `container`, configured by the attributes of `host`
+/// (the `<backwise-widget>` element), which also receives its events.
 #[wasm_bindgen]
-pub fn mount(
-    container: &Node,
-    host: Element,
-    deck: Option<String>,
-    view: Option<String>,
-    storage: Option<String>,
-) -> Result<Widget, JsValue> {
-    let props = props_from(Some(host), deck, view, storage, next_generation());
+pub fn mount(container: &Node, host: Element) -> Result<Widget, JsValue> {
+    let props = props_from(host, next_generation());
     if props.deck_url.is_none() {
         crate::hooks::preload_builtin();
     }
