@@ -7,17 +7,13 @@ use super::{QuizItemRow, class_list, when};
 use crate::app::use_widget;
 use crate::domain::{Bin, fill};
 use crate::hooks::use_drag::Target;
-use crate::hooks::{use_drag, use_stable_callback};
-use crate::state::QuizState;
+use crate::hooks::{random_seed, use_drag, use_stable_callback};
+use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizBoardProps {
     pub state: QuizState,
-    pub on_select: Callback<usize>,
-    pub on_place: Callback<(usize, Bin)>,
-    pub on_unplace: Callback<usize>,
-    pub on_check: Callback<()>,
-    pub on_reset: Callback<()>,
+    pub on_action: Callback<QuizAction>,
     /// Why Check did nothing yet ("Sort every item first: 3 left."), if it did.
     #[prop_or_default]
     pub blocked: Option<AttrValue>,
@@ -36,31 +32,26 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             (Some(Bin::Avoid), NodeRef::default()),
         ]
     });
-    let on_drop = {
-        let (on_place, on_unplace) = (props.on_place.clone(), props.on_unplace.clone());
-        Callback::from(move |(item, target): (usize, Target)| match target {
-            Some(bin) => on_place.emit((item, bin)),
-            None => on_unplace.emit(item),
-        })
-    };
+    let on_drop = props.on_action.reform(|(item, target): (usize, Target)| match target {
+        Some(bin) => QuizAction::Place { item, bin },
+        None => QuizAction::Unplace(item),
+    });
     let drag = use_drag(targets.clone(), on_drop);
-    let on_select = use_stable_callback({
-        let (on_select, swallow) = (props.on_select.clone(), drag.tracker_swallows_click.clone());
-        Callback::from(move |item| {
-            if !swallow() {
-                on_select.emit(item);
+    // The click that ends a drag does not also select the item. (Stable, as
+    // the quiz view's callback is, so that unchanged rows skip rendering.)
+    let on_row_action = use_stable_callback({
+        let (on_action, swallow) = (props.on_action.clone(), drag.tracker_swallows_click.clone());
+        Callback::from(move |action| {
+            if !(matches!(action, QuizAction::Select(_)) && swallow()) {
+                on_action.emit(action);
             }
         })
     });
-    // Stable callbacks let the rows whose item did not change skip rendering.
-    let on_place = use_stable_callback(props.on_place.clone());
-    let on_unplace = use_stable_callback(props.on_unplace.clone());
     let row = |item: usize| {
         html! {
             <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={quiz.placement(item)}
                 selected={props.state.selected == Some(item)} dragging={drag.state.item == Some(item)}
-                on_select={on_select.clone()} on_place={on_place.clone()} on_unplace={on_unplace.clone()}
-                on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
+                on_action={on_row_action.clone()} on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
                 onpointerup={drag.onpointerup.clone()} onpointercancel={drag.onpointercancel.clone()} />
         }
     };
@@ -93,10 +84,10 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
         let title_id = ctx.id(&format!("bin-{}", bin.as_str()));
         let drop_here = selected_label.as_ref().map(|item| {
             let onclick = {
-                let (on_place, selected) = (props.on_place.clone(), props.state.selected);
+                let (on_action, selected) = (props.on_action.clone(), props.state.selected);
                 Callback::from(move |_| {
                     if let Some(item) = selected {
-                        on_place.emit((item, bin));
+                        on_action.emit(QuizAction::Place { item, bin });
                     }
                 })
             };
@@ -121,14 +112,10 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             </section>
         }
     };
-    let check = {
-        let on_check = props.on_check.clone();
-        Callback::from(move |_| on_check.emit(()))
-    };
-    let reset = {
-        let on_reset = props.on_reset.clone();
-        Callback::from(move |_| on_reset.emit(()))
-    };
+    let check = props.on_action.reform(|_| QuizAction::Check);
+    let reset = props.on_action.reform(|_| QuizAction::Reset {
+        seed: random_seed(),
+    });
     let ghost_label = drag
         .state
         .item

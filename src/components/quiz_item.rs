@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::{class_list, when};
 use crate::app::use_widget;
 use crate::domain::{Bin, fill};
+use crate::state::QuizAction;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizItemRowProps {
@@ -14,9 +15,8 @@ pub struct QuizItemRowProps {
     pub placement: Option<Bin>,
     pub selected: bool,
     pub dragging: bool,
-    pub on_select: Callback<usize>,
-    pub on_place: Callback<(usize, Bin)>,
-    pub on_unplace: Callback<usize>,
+    /// Select, place or unplace this item.
+    pub on_action: Callback<QuizAction>,
     /// Pointer handlers of the drag gesture.
     pub on_press: Callback<(usize, PointerEvent)>,
     pub onpointermove: Callback<PointerEvent>,
@@ -44,15 +44,11 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
         let on_press = props.on_press.clone();
         Callback::from(move |e: PointerEvent| on_press.emit((item, e)))
     };
-    let select = {
-        let on_select = props.on_select.clone();
-        Callback::from(move |_| on_select.emit(item))
-    };
+    let select = props.on_action.reform(move |_| QuizAction::Select(item));
     let place_button = |bin: Bin| {
-        let onclick = {
-            let on_place = props.on_place.clone();
-            Callback::from(move |_| on_place.emit((item, bin)))
-        };
+        let onclick = props
+            .on_action
+            .reform(move |_| QuizAction::Place { item, bin });
         let short = match bin {
             Bin::Safe => &ui.button_safe,
             Bin::Avoid => &ui.button_avoid,
@@ -76,10 +72,7 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
             } else {
                 Bin::Safe
             };
-            let onclick = {
-                let on_unplace = props.on_unplace.clone();
-                Callback::from(move |_| on_unplace.emit(item))
-            };
+            let onclick = props.on_action.reform(move |_| QuizAction::Unplace(item));
             html! {
                 <>
                     { place_button(other) }

@@ -6,13 +6,15 @@ use yew::prelude::*;
 use super::class_list;
 use crate::app::WidgetCtx;
 use crate::domain::{Quiz, ScoreBand, fill};
+use crate::hooks::random_seed;
+use crate::state::QuizAction;
 
 /// A view function rather than a component: no hooks, and the quiz view
 /// re-renders it exactly when the quiz changes.
 pub fn quiz_results(
     ctx: &WidgetCtx,
     quiz: &Quiz,
-    on_reset: &Callback<()>,
+    on_action: &Callback<QuizAction>,
     on_see_tip: &Callback<usize>,
 ) -> Html {
     let deck = &ctx.deck;
@@ -30,10 +32,9 @@ pub fn quiz_results(
         ),
         _ => String::new(),
     };
-    let reset = {
-        let on_reset = on_reset.clone();
-        Callback::from(move |_| on_reset.emit(()))
-    };
+    let reset = on_action.reform(|_| QuizAction::Reset {
+        seed: random_seed(),
+    });
     html! {
         <section class="results" aria-labelledby={ctx.id("score")}>
             <h3 class="score" id={ctx.id("score")} part="score" tabindex="-1" data-focus="score">

@@ -1,22 +1,19 @@
 //! The quiz tab: prompt, progress, then the board or the results, and where
 //! focus goes after each action.
 
-use std::rc::Rc;
-
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{QuizBoard, quiz_results};
 use crate::app::use_widget;
-use crate::domain::{Bin, Phase, fill};
-use crate::hooks::use_focus_request;
+use crate::domain::{Phase, fill};
+use crate::hooks::{use_focus_request, use_stable_callback};
 use crate::state::{QuizAction, QuizEvent, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizViewProps {
     pub state: QuizState,
     pub on_action: Callback<QuizAction>,
-    pub on_reset: Callback<()>,
     pub on_see_tip: Callback<usize>,
 }
 
@@ -41,6 +38,8 @@ fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
         QuizAction::Place { item, bin: _ } => Some(marked(&format!("back-{}", ids[item]))),
         QuizAction::Unplace(item) => Some(marked(&format!("pick-{}", ids[item]))),
         QuizAction::Check if quiz.placed_count() == quiz.len() => Some(marked("score")),
+        // The new order is not known yet: whichever item comes first.
+        QuizAction::Reset { .. } => Some(".pool .item-label".into()),
         _ => None,
     }
 }
@@ -53,9 +52,12 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
     let focus = use_focus_request(root.clone());
     let state = &props.state;
 
-    let act = {
+    // Every action from the board and the results goes through here, so that
+    // focus follows it. Stable, so that quiz rows which did not change skip
+    // rendering.
+    let act = use_stable_callback({
         let (on_action, state, focus) = (props.on_action.clone(), state.clone(), focus.clone());
-        Rc::new(move |action: QuizAction| {
+        Callback::from(move |action: QuizAction| {
             if let Some(selector) = focus_after(&state, &action) {
                 // The next item to sort is already there: focus moves before
                 // the placed one leaves. Other targets appear with the update.
@@ -68,31 +70,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
             }
             on_action.emit(action);
         })
-    };
-    let on_select = {
-        let act = act.clone();
-        Callback::from(move |item| act(QuizAction::Select(item)))
-    };
-    let on_place = {
-        let act = act.clone();
-        Callback::from(move |(item, bin): (usize, Bin)| act(QuizAction::Place { item, bin }))
-    };
-    let on_unplace = {
-        let act = act.clone();
-        Callback::from(move |item| act(QuizAction::Unplace(item)))
-    };
-    let on_check = {
-        let act = act.clone();
-        Callback::from(move |()| act(QuizAction::Check))
-    };
-    let on_reset = {
-        let (on_reset, focus) = (props.on_reset.clone(), focus.clone());
-        Callback::from(move |()| {
-            // The new order is not known yet: focus whichever item comes first.
-            focus.request(".pool .item-label");
-            on_reset.emit(());
-        })
-    };
+    });
 
     let ui = &deck.ui;
     // Why the last Check did nothing, while that is still the latest event.
@@ -124,10 +102,9 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
             <p class="prompt">{ &deck.quiz.prompt }</p>
             if state.quiz.phase() == Phase::Sorting {
                 <p class="progress" part="progress">{ progress }</p>
-                <QuizBoard state={state.clone()} {on_select} {on_place} {on_unplace} {on_check}
-                    {on_reset} {blocked} />
+                <QuizBoard state={state.clone()} on_action={act} {blocked} />
             } else {
-                { quiz_results(&ctx, &state.quiz, &on_reset, &props.on_see_tip) }
+                { quiz_results(&ctx, &state.quiz, &act, &props.on_see_tip) }
             }
         </div>
     }

@@ -10,7 +10,7 @@ use crate::app::{View, use_widget};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
 use crate::hooks::{
-    dispatch_host_event, use_focus_request, use_persisted_reducer, use_quiz_events,
+    dispatch_host_event, random_seed, use_focus_request, use_persisted_reducer, use_quiz_events,
     use_stable_callback,
 };
 use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
@@ -18,11 +18,6 @@ use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     pub view: View,
-}
-
-/// Randomness for shuffles comes from here, outside the reducers.
-pub fn random_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
 }
 
 #[component]
@@ -88,14 +83,6 @@ pub fn Shell(props: &ShellProps) -> Html {
     let on_quiz_action = use_stable_callback(Callback::from(move |action: QuizAction| {
         quiz_dispatch.dispatch(action)
     }));
-    let on_reset = use_stable_callback({
-        let on_quiz_action = on_quiz_action.clone();
-        Callback::from(move |()| {
-            on_quiz_action.emit(QuizAction::Reset {
-                seed: random_seed(),
-            })
-        })
-    });
     let on_see_tip = use_stable_callback(on_see_tip);
 
     let panel = |v: View, content: Html| {
@@ -121,7 +108,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     on_action={on_tips_action} />
             }) }
             { panel(View::Quiz, html! {
-                <QuizView state={(*quiz).clone()} on_action={on_quiz_action} {on_reset} {on_see_tip} />
+                <QuizView state={(*quiz).clone()} on_action={on_quiz_action} {on_see_tip} />
             }) }
             { footer(&deck) }
         </>

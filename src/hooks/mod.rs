@@ -2,6 +2,7 @@
 //! deck, drag and swipe gestures, announcements and host events.
 
 pub mod host_events;
+pub mod random;
 pub mod store;
 pub mod use_announcer;
 pub mod use_deck;
@@ -13,6 +14,7 @@ pub mod use_stable_callback;
 pub mod use_swipe;
 
 pub use host_events::dispatch_host_event;
+pub use random::random_seed;
 pub use store::{StorageMode, Store};
 pub use use_announcer::{Announcer, use_announcer};
 pub use use_deck::{DeckLoad, LoadFailure, preload_builtin, use_deck};
