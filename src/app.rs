@@ -46,7 +46,9 @@ pub struct AppProps {
     pub generation: u32,
 }
 
-/// What every part of a ready widget shares.
+/// What every part of a ready widget shares, passed down as the `ctx` prop.
+/// (A prop rather than a yew context: the context provider and its
+/// subscriptions cost more wasm than the few props they would save.)
 #[derive(Clone)]
 pub struct WidgetCtx {
     pub deck: Rc<Deck>,
@@ -71,14 +73,6 @@ impl WidgetCtx {
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.ids)
     }
-}
-
-/// The shared context of a ready widget. Components below the shell are only
-/// ever rendered inside its provider, so a missing context is a programming
-/// error (and would show the panic card), not a runtime condition.
-#[hook]
-pub fn use_widget() -> WidgetCtx {
-    use_context::<WidgetCtx>().expect("rendered inside the widget's context provider")
 }
 
 thread_local! {
@@ -137,11 +131,7 @@ fn WidgetRoot(props: &AppProps) -> Html {
                 deck.id,
                 props.deck_url.as_deref().unwrap_or("")
             );
-            html! {
-                <ContextProvider<WidgetCtx> context={ctx}>
-                    <Shell {key} view={props.view} />
-                </ContextProvider<WidgetCtx>>
-            }
+            html! { <Shell {key} {ctx} view={props.view} /> }
         }
     };
     html! {

@@ -1,4 +1,4 @@
-//! Thin views, one per file. They read the shared `WidgetCtx`, take state
+//! Thin views, one per file. They get the shared `WidgetCtx` as `ctx`, take state
 //! through props (or arguments) and report intent through `on_*` callbacks.
 //! A part with no hooks whose parent re-renders it exactly when it changes
 //! is a plain view function: each function component adds about 1.5 KB of

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::{QuizItemRow, class_list, when};
-use crate::app::use_widget;
+use crate::app::WidgetCtx;
 use crate::domain::{Bin, fill};
 use crate::hooks::use_drag::Target;
 use crate::hooks::{random_seed, use_drag, use_stable_callback};
@@ -12,6 +12,7 @@ use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizBoardProps {
+    pub ctx: WidgetCtx,
     pub state: QuizState,
     pub on_action: Callback<QuizAction>,
     /// Why Check did nothing yet ("Sort every item first: 3 left."), if it did.
@@ -21,7 +22,7 @@ pub struct QuizBoardProps {
 
 #[component]
 pub fn QuizBoard(props: &QuizBoardProps) -> Html {
-    let ctx = use_widget();
+    let ctx = &props.ctx;
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let quiz = &props.state.quiz;
@@ -49,7 +50,7 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
     });
     let row = |item: usize| {
         html! {
-            <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={quiz.placement(item)}
+            <QuizItemRow key={deck.quiz.items[item].id.clone()} ctx={ctx.clone()} {item} placement={quiz.placement(item)}
                 selected={props.state.selected == Some(item)} dragging={drag.state.item == Some(item)}
                 on_action={on_row_action.clone()} on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
                 onpointerup={drag.onpointerup.clone()} onpointercancel={drag.onpointercancel.clone()} />

@@ -5,12 +5,13 @@ use web_sys::PointerEvent;
 use yew::prelude::*;
 
 use super::{class_list, when};
-use crate::app::use_widget;
+use crate::app::WidgetCtx;
 use crate::domain::{Bin, fill};
 use crate::state::QuizAction;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizItemRowProps {
+    pub ctx: WidgetCtx,
     pub item: usize,
     pub placement: Option<Bin>,
     pub selected: bool,
@@ -33,7 +34,7 @@ fn icon(bin: Bin) -> &'static str {
 
 #[component]
 pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
-    let ctx = use_widget();
+    let ctx = &props.ctx;
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let Some(entry) = deck.quiz.items.get(props.item) else {

@@ -5,13 +5,14 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{QuizBoard, quiz_results};
-use crate::app::use_widget;
+use crate::app::WidgetCtx;
 use crate::domain::{Phase, fill};
 use crate::hooks::{use_focus_request, use_stable_callback};
 use crate::state::{QuizAction, QuizEvent, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizViewProps {
+    pub ctx: WidgetCtx,
     pub state: QuizState,
     pub on_action: Callback<QuizAction>,
     pub on_see_tip: Callback<usize>,
@@ -46,7 +47,7 @@ fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
 
 #[component]
 pub fn QuizView(props: &QuizViewProps) -> Html {
-    let ctx = use_widget();
+    let ctx = &props.ctx;
     let deck = ctx.deck.clone();
     let root = use_node_ref();
     let focus = use_focus_request(root.clone());
@@ -102,7 +103,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
             <p class="prompt">{ &deck.quiz.prompt }</p>
             if state.quiz.phase() == Phase::Sorting {
                 <p class="progress" part="progress">{ progress }</p>
-                <QuizBoard state={state.clone()} on_action={act} {blocked} />
+                <QuizBoard ctx={ctx.clone()} state={state.clone()} on_action={act} {blocked} />
             } else {
                 { quiz_results(&ctx, &state.quiz, &act, &props.on_see_tip) }
             }

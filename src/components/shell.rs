@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{QuizView, TipsDeck, footer, tabs};
-use crate::app::{View, use_widget};
+use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
 use crate::hooks::{
@@ -17,12 +17,13 @@ use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
 
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
+    pub ctx: WidgetCtx,
     pub view: View,
 }
 
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
-    let ctx = use_widget();
+    let ctx = &props.ctx;
     let deck = ctx.deck.clone();
     let view = use_state_eq(|| props.view);
     {
@@ -104,11 +105,11 @@ pub fn Shell(props: &ShellProps) -> Html {
             </header>
             { tabs(&ctx, *view, &on_select_view, &tab_refs) }
             { panel(View::Tips, html! {
-                <TipsDeck cursor={tips.cursor.clone()}
+                <TipsDeck ctx={ctx.clone()} cursor={tips.cursor.clone()}
                     on_action={on_tips_action} />
             }) }
             { panel(View::Quiz, html! {
-                <QuizView state={(*quiz).clone()} on_action={on_quiz_action} {on_see_tip} />
+                <QuizView ctx={ctx.clone()} state={(*quiz).clone()} on_action={on_quiz_action} {on_see_tip} />
             }) }
             { footer(&deck) }
         </>

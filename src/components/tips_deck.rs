@@ -5,20 +5,21 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{filter_bar, tip_card};
-use crate::app::use_widget;
+use crate::app::WidgetCtx;
 use crate::domain::{DeckCursor, fill};
 use crate::hooks::use_swipe;
 use crate::state::TipsAction;
 
 #[derive(Properties, PartialEq)]
 pub struct TipsDeckProps {
+    pub ctx: WidgetCtx,
     pub cursor: DeckCursor,
     pub on_action: Callback<TipsAction>,
 }
 
 #[component]
 pub fn TipsDeck(props: &TipsDeckProps) -> Html {
-    let ctx = use_widget();
+    let ctx = &props.ctx;
     let ui = &ctx.deck.ui;
     let cursor = &props.cursor;
     let step = {

@@ -2,6 +2,8 @@
 //! and strict privacy settings make `window.localStorage` itself throw; then,
 //! and with `storage="none"`, reads find nothing and writes do nothing.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,14 +26,14 @@ impl StorageMode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Store {
     mode: StorageMode,
-    prefix: String,
+    prefix: Rc<str>,
 }
 
 impl Store {
     pub fn new(mode: StorageMode, deck_id: &str) -> Self {
         Self {
             mode,
-            prefix: format!("backwise:{deck_id}:"),
+            prefix: format!("backwise:{deck_id}:").into(),
         }
     }
 
