@@ -33,10 +33,12 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             (Some(Bin::Avoid), NodeRef::default()),
         ]
     });
-    let on_drop = props.on_action.reform(|(item, target): (usize, Target)| match target {
-        Some(bin) => QuizAction::Place { item, bin },
-        None => QuizAction::Unplace(item),
-    });
+    let on_drop = props
+        .on_action
+        .reform(|(item, target): (usize, Target)| match target {
+            Some(bin) => QuizAction::Place { item, bin },
+            None => QuizAction::Unplace(item),
+        });
     let drag = use_drag(targets.clone(), on_drop);
     // The click that ends a drag does not also select the item. (Stable, as
     // the quiz view's callback is, so that unchanged rows skip rendering.)
@@ -62,7 +64,10 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
         .and_then(|i| deck.quiz.items.get(i))
         .map(|i| i.label.clone());
     let over = |target: Target| {
-        when(drag.state.over == Some(target) && drag.state.item.is_some(), "over")
+        when(
+            drag.state.over == Some(target) && drag.state.item.is_some(),
+            "over",
+        )
     };
 
     let pool_items = quiz.in_bin(None);

@@ -187,7 +187,8 @@ impl DeckErrors {
         }
     }
 
-    fn single(path: &str, kind: ProblemKind) -> Self {
+    /// One problem with the deck as a whole.
+    pub fn single(path: &str, kind: ProblemKind) -> Self {
         let mut errors = Self::default();
         errors.push(path, kind);
         errors

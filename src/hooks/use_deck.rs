@@ -11,7 +11,7 @@ use web_sys::{ReadableStreamDefaultReader, Response};
 use yew::prelude::*;
 
 use crate::browser_json::parse_deck;
-use crate::domain::validate::{DeckErrors, DeckProblem, MAX_DECK_BYTES, ProblemKind};
+use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
 use crate::domain::{BUILTIN_DECK_JSON, Deck};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -28,7 +28,12 @@ pub enum LoadFailure {
 pub enum DeckLoad {
     Loading,
     Ready(Rc<Deck>),
-    Failed(LoadFailure),
+    /// Shared, like the deck: the state is cloned on every render.
+    Failed(Rc<LoadFailure>),
+}
+
+fn invalid(errors: DeckErrors) -> DeckLoad {
+    DeckLoad::Failed(Rc::new(LoadFailure::Invalid(errors)))
 }
 
 thread_local! {
@@ -40,7 +45,7 @@ fn builtin() -> DeckLoad {
     BUILTIN.with(|cell| {
         cell.get_or_init(|| match parse_deck(BUILTIN_DECK_JSON) {
             Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
-            Err(errors) => DeckLoad::Failed(LoadFailure::Invalid(errors)),
+            Err(errors) => invalid(errors),
         })
         .clone()
     })
@@ -55,10 +60,10 @@ pub fn preload_builtin() {
 
 async fn fetch_deck(url: &str) -> DeckLoad {
     let unreachable = |reason: String| {
-        DeckLoad::Failed(LoadFailure::Unreachable {
+        DeckLoad::Failed(Rc::new(LoadFailure::Unreachable {
             url: url.to_string(),
             reason,
-        })
+        }))
     };
     // The browser's fetch, not gloo-net's request builder: a plain GET
     // needs none of it, and it costs several KB of wasm.
@@ -76,14 +81,7 @@ async fn fetch_deck(url: &str) -> DeckLoad {
             response.status_text()
         ));
     }
-    let too_large = |bytes: usize| {
-        let mut errors = DeckErrors::default();
-        errors.problems.push(DeckProblem {
-            path: String::new(),
-            kind: ProblemKind::TooLarge { bytes },
-        });
-        DeckLoad::Failed(LoadFailure::Invalid(errors))
-    };
+    let too_large = |bytes| invalid(DeckErrors::single("", ProblemKind::TooLarge { bytes }));
     // Refuse before reading the body when the server says it is too large.
     let declared = response
         .headers()
@@ -98,19 +96,17 @@ async fn fetch_deck(url: &str) -> DeckLoad {
         Ok(text) => text,
         Err(Body::TooLarge(bytes)) => return too_large(bytes),
         Err(Body::NotText) => {
-            let mut errors = DeckErrors::default();
             let message = "the file is not UTF-8 text".to_string();
-            errors.problems.push(DeckProblem {
-                path: String::new(),
-                kind: ProblemKind::NotJson { at: None, message },
-            });
-            return DeckLoad::Failed(LoadFailure::Invalid(errors));
+            return invalid(DeckErrors::single(
+                "",
+                ProblemKind::NotJson { at: None, message },
+            ));
         }
         Err(Body::Unreadable) => return unreachable("the response could not be read".into()),
     };
     match parse_deck(&text) {
         Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
-        Err(errors) => DeckLoad::Failed(LoadFailure::Invalid(errors)),
+        Err(errors) => invalid(errors),
     }
 }
 
