@@ -1,5 +1,5 @@
-//! JSON in the widget, through the browser's own `JSON.parse` and
-//! `JSON.stringify`, into and out of the neutral [`Json`] tree.
+//! JSON in the widget: the browser's own `JSON.parse` into the neutral
+//! [`Json`] tree (decks), and that tree out to a JS value (event details).
 
 use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -71,12 +71,6 @@ pub fn to_js(json: &Json) -> JsValue {
             object.into()
         }
     }
-}
-
-pub fn stringify(json: &Json) -> Option<String> {
-    JSON::stringify(&to_js(json))
-        .ok()
-        .and_then(|s| s.as_string())
 }
 
 /// Size check, parse and validation of deck text, in the browser.

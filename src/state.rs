@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::domain::{
-    Bin, CursorSnapshot, DeckCursor, Filter, Json, Phase, Placement, Quiz, QuizError, QuizSnapshot,
+    Bin, CursorSnapshot, DeckCursor, Filter, Phase, Placement, Quiz, QuizError, QuizSnapshot,
 };
 use crate::hooks::use_persisted::{Persist, changed};
 
@@ -46,14 +46,14 @@ impl Reducible for TipsState {
 }
 
 impl Persist for TipsState {
-    fn snapshot(&self) -> Json {
+    fn snapshot(&self) -> String {
         self.cursor
             .snapshot(&self.tip_ids)
-            .map_or(Json::Null, |s| s.to_json())
+            .map_or(String::new(), |s| s.to_text())
     }
 
-    fn restored(mut fresh: Self, saved: &Json) -> Self {
-        if let Some(saved) = CursorSnapshot::from_json(saved) {
+    fn restored(mut fresh: Self, saved: &str) -> Self {
+        if let Some(saved) = CursorSnapshot::from_text(saved) {
             let ids = fresh.tip_ids.clone();
             fresh.cursor.restore(&saved, &ids);
         }
@@ -180,12 +180,12 @@ impl Reducible for QuizState {
 }
 
 impl Persist for QuizState {
-    fn snapshot(&self) -> Json {
-        self.quiz.snapshot(&self.deck_id, &self.item_ids).to_json()
+    fn snapshot(&self) -> String {
+        self.quiz.snapshot(&self.deck_id, &self.item_ids).to_text()
     }
 
-    fn restored(mut fresh: Self, saved: &Json) -> Self {
-        let restored = QuizSnapshot::from_json(saved).and_then(|saved| {
+    fn restored(mut fresh: Self, saved: &str) -> Self {
+        let restored = QuizSnapshot::from_text(saved).and_then(|saved| {
             Quiz::restore(
                 fresh.answers.to_vec(),
                 &saved,

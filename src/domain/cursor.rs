@@ -1,7 +1,6 @@
 //! The reader's place in the tips deck: which card, which filter, turned or not.
 
 use super::deck::TipKind;
-use super::json::{Json, object};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Filter {
@@ -49,17 +48,16 @@ pub struct CursorSnapshot {
 }
 
 impl CursorSnapshot {
-    pub fn to_json(&self) -> Json {
-        object([
-            ("tip", self.tip.as_str().into()),
-            ("filter", self.filter.as_str().into()),
-        ])
+    /// The saved text: `filter:tip-id`, for example `dont:core`.
+    pub fn to_text(&self) -> String {
+        format!("{}:{}", self.filter.as_str(), self.tip)
     }
 
-    pub fn from_json(json: &Json) -> Option<Self> {
-        let filter = json.get("filter")?.as_str()?;
+    /// Reads a snapshot back; anything malformed gives `None`.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let (filter, tip) = text.split_once(':')?;
         Some(Self {
-            tip: json.get("tip")?.as_str()?.to_string(),
+            tip: tip.to_string(),
             filter: Filter::ALL.into_iter().find(|f| f.as_str() == filter)?,
         })
     }
@@ -228,8 +226,19 @@ mod tests {
         let mut c = cursor();
         c.set_filter(Filter::Dont);
         c.step(true);
-        let snap = CursorSnapshot::from_json(&c.snapshot(&ids).expect("snapshot").to_json())
+        let snap = CursorSnapshot::from_text(&c.snapshot(&ids).expect("snapshot").to_text())
             .expect("reads back");
+        assert_eq!(snap.to_text(), "dont:e");
+        assert_eq!(
+            CursorSnapshot::from_text("maybe:e"),
+            None,
+            "an unknown filter"
+        );
+        assert_eq!(
+            CursorSnapshot::from_text("{\"tip\":\"e\"}"),
+            None,
+            "the old JSON form"
+        );
         let mut restored = cursor();
         restored.restore(&snap, &ids);
         assert_eq!(restored, c);

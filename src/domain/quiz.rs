@@ -1,12 +1,22 @@
 //! The sorting quiz as a pure state machine. Randomness arrives as a seed.
 
 use super::deck::Bin;
-use super::json::{Json, object};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     Sorting,
     Checked,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 2] = [Phase::Sorting, Phase::Checked];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Sorting => "sorting",
+            Phase::Checked => "checked",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,77 +93,56 @@ pub struct QuizSnapshot {
 }
 
 impl QuizSnapshot {
-    pub fn to_json(&self) -> Json {
-        let ids =
-            |list: &[String]| Json::Array(list.iter().map(|id| Json::from(id.as_str())).collect());
-        let placements = self
+    /// The saved text: seven fields separated by `|`, lists separated by `,`
+    /// (ids are letters, digits, `-` and `_`, so neither occurs in them):
+    /// `1|deck|id,id,…|id=safe,id=avoid,…|sorting|last|best`, where an
+    /// empty `last` or `best` means no score yet. Plain text rather than
+    /// JSON: it keeps the widget's wasm smaller.
+    pub fn to_text(&self) -> String {
+        let placements: Vec<String> = self
             .placements
             .iter()
-            .map(|(id, bin)| Json::Array(vec![id.as_str().into(), bin.as_str().into()]))
+            .map(|(id, bin)| format!("{id}={}", bin.as_str()))
             .collect();
-        let phase = match self.phase {
-            Phase::Sorting => "sorting",
-            Phase::Checked => "checked",
-        };
-        object([
-            ("version", (self.version as usize).into()),
-            ("deck", self.deck.as_str().into()),
-            ("order", ids(&self.order)),
-            ("placements", Json::Array(placements)),
-            ("phase", phase.into()),
-            ("last", self.last.into()),
-            ("best", self.best.into()),
-        ])
+        let score = |s: Option<usize>| s.map_or(String::new(), |s| s.to_string());
+        [
+            self.version.to_string(),
+            self.deck.clone(),
+            self.order.join(","),
+            placements.join(","),
+            self.phase.as_str().to_string(),
+            score(self.last),
+            score(self.best),
+        ]
+        .join("|")
     }
 
     /// Reads a snapshot back; anything malformed gives `None`.
-    pub fn from_json(json: &Json) -> Option<Self> {
-        let Json::Object(fields) = json else {
+    pub fn from_text(text: &str) -> Option<Self> {
+        let fields: Vec<&str> = text.split('|').collect();
+        let [version, deck, order, placements, phase, last, best] = fields[..] else {
             return None;
         };
-        let known = [
-            "version",
-            "deck",
-            "order",
-            "placements",
-            "phase",
-            "last",
-            "best",
-        ];
-        if fields.iter().any(|(k, _)| !known.contains(&k.as_str())) {
-            return None;
+        fn list(s: &str) -> impl Iterator<Item = &str> {
+            s.split(',').filter(|s| !s.is_empty())
         }
-        let string = |v: &Json| v.as_str().map(str::to_string);
-        let score = |key: &str| match json.get(key) {
-            None | Some(Json::Null) => Some(None),
-            Some(v) => v.as_index().map(Some),
+        let score = |s: &str| match s {
+            "" => Some(None),
+            s => s.parse().ok().map(Some),
         };
-        let placements = json
-            .get("placements")?
-            .as_array()?
-            .iter()
-            .map(|pair| match pair.as_array()? {
-                [id, bin] => Some((string(id)?, Bin::parse(bin.as_str()?)?)),
-                _ => None,
-            })
-            .collect::<Option<_>>()?;
         Some(Self {
-            version: u32::try_from(json.get("version")?.as_index()?).ok()?,
-            deck: string(json.get("deck")?)?,
-            order: json
-                .get("order")?
-                .as_array()?
-                .iter()
-                .map(string)
+            version: version.parse().ok()?,
+            deck: deck.to_string(),
+            order: list(order).map(str::to_string).collect(),
+            placements: list(placements)
+                .map(|pair| {
+                    let (id, bin) = pair.split_once('=')?;
+                    Some((id.to_string(), Bin::parse(bin)?))
+                })
                 .collect::<Option<_>>()?,
-            placements,
-            phase: match json.get("phase")?.as_str()? {
-                "sorting" => Phase::Sorting,
-                "checked" => Phase::Checked,
-                _ => return None,
-            },
-            last: score("last")?,
-            best: score("best")?,
+            phase: Phase::ALL.into_iter().find(|p| p.as_str() == phase)?,
+            last: score(last)?,
+            best: score(best)?,
         })
     }
 }
@@ -443,14 +432,38 @@ mod tests {
     }
 
     #[test]
-    fn snapshot_round_trips_through_json() {
+    fn snapshot_round_trips_through_text() {
         let mut q = Quiz::new(answers(), 5);
         q.place(2, Avoid).unwrap();
         let snap = q.snapshot("deck", &ids(5));
-        let back = QuizSnapshot::from_json(&snap.to_json()).expect("reads back");
+        let back = QuizSnapshot::from_text(&snap.to_text()).expect("reads back");
         assert_eq!(Quiz::restore(answers(), &back, "deck", &ids(5)), Some(q));
-        let text = crate::domain::json::parse(r#"{"version":1,"deck":"deck","order":["item-0"],"placements":[["item-0","maybe"]],"phase":"sorting","last":null,"best":null}"#).unwrap();
-        assert_eq!(QuizSnapshot::from_json(&text), None, "an unknown bin");
+        let read = |text: &str| QuizSnapshot::from_text(text);
+        assert_eq!(
+            read("1|deck|item-0,item-1|item-1=avoid|checked|3|"),
+            Some(QuizSnapshot {
+                version: 1,
+                deck: "deck".into(),
+                order: vec!["item-0".into(), "item-1".into()],
+                placements: vec![("item-1".into(), Avoid)],
+                phase: Phase::Checked,
+                last: Some(3),
+                best: None,
+            })
+        );
+        assert_eq!(
+            read("1|deck|item-0|item-0=maybe|sorting||"),
+            None,
+            "an unknown bin"
+        );
+        assert_eq!(
+            read("1|deck|item-0|item-0|sorting||"),
+            None,
+            "a placement without a bin"
+        );
+        assert_eq!(read("1|deck|item-0||done||"), None, "an unknown phase");
+        assert_eq!(read("1|deck|item-0||sorting|-1|"), None, "a negative score");
+        assert_eq!(read("{\"version\":1}"), None, "the old JSON form");
     }
 
     #[test]
@@ -492,15 +505,11 @@ mod tests {
             })
             .is_none()
         );
+        assert_eq!(QuizSnapshot::from_text("1"), None);
         assert_eq!(
-            QuizSnapshot::from_json(&crate::domain::json::parse("{\"version\":1}").unwrap()),
+            QuizSnapshot::from_text(&format!("{}|extra", good.to_text())),
             None
         );
-        let mut extra = good.to_json();
-        if let Json::Object(fields) = &mut extra {
-            fields.push(("extra".into(), Json::Null));
-        }
-        assert_eq!(QuizSnapshot::from_json(&extra), None);
     }
 
     #[derive(Clone, Debug)]
@@ -566,7 +575,7 @@ mod tests {
                     prop_assert!(last <= best && best <= n);
                 }
                 let ids = ids(n);
-                let saved = QuizSnapshot::from_json(&q.snapshot("d", &ids).to_json());
+                let saved = QuizSnapshot::from_text(&q.snapshot("d", &ids).to_text());
                 prop_assert!(saved.is_some());
                 let back = saved.and_then(|s| Quiz::restore(answers.clone(), &s, "d", &ids));
                 prop_assert_eq!(back.as_ref(), Some(&q));

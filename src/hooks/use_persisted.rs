@@ -6,15 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::store::Store;
-use crate::browser_json;
-use crate::domain::Json;
 
-/// A state that can be saved as a snapshot and rebuilt from one.
+/// A state that can be saved as a snapshot (a short text) and rebuilt from one.
 pub trait Persist: Reducible + 'static {
-    fn snapshot(&self) -> Json;
-    /// `fresh` is the state to start from; a saved value that does not fit
+    fn snapshot(&self) -> String;
+    /// `fresh` is the state to start from; a saved text that does not fit
     /// it (corrupt, outdated, another deck) is ignored.
-    fn restored(fresh: Self, saved: &Json) -> Self;
+    fn restored(fresh: Self, saved: &str) -> Self;
 }
 
 #[hook]
@@ -26,21 +24,14 @@ where
     let load_store = store.clone();
     let handle = use_reducer(move || {
         let fresh = init();
-        // Text that is not JSON is ignored here; `restored` ignores JSON
-        // that does not fit.
-        match load_store
-            .read(key)
-            .and_then(|text| browser_json::parse(&text).ok())
-        {
+        match load_store.read(key) {
             Some(saved) => T::restored(fresh, &saved),
             None => fresh,
         }
     });
     let snapshot = handle.snapshot();
     use_effect_with((snapshot, store), move |(snapshot, store)| {
-        if let Some(text) = browser_json::stringify(snapshot) {
-            store.write(key, &text);
-        }
+        store.write(key, snapshot);
     });
     handle
 }
