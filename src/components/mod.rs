@@ -26,7 +26,7 @@ pub use quiz_view::QuizView;
 pub use shell::Shell;
 pub use tabs::tabs;
 pub use tip_card::tip_card;
-pub use tips_deck::TipsDeck;
+pub use tips_deck::tips_deck;
 
 /// A class list for an element whose classes change, set as the `className`
 /// property (`~className={class_list(..)}`). Empty words are skipped.

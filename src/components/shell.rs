@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{QuizView, TipsDeck, footer, tabs};
+use super::{QuizView, footer, tabs, tips_deck};
 use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
 use crate::hooks::{
     dispatch_host_event, random_seed, use_focus_request, use_persisted_reducer, use_quiz_events,
-    use_stable_callback,
+    use_stable_callback, use_swipe,
 };
 use crate::state::{QuizAction, QuizState, TipsAction, TipsState};
 
@@ -76,17 +76,17 @@ pub fn Shell(props: &ShellProps) -> Html {
             view.set(View::Tips);
         })
     };
-    // Stable callbacks: a quiz move re-renders the shell, and the tips deck
-    // should not re-render with it.
     let tips_dispatch = tips.dispatcher();
-    let on_tips_action = use_stable_callback(Callback::from(move |a| tips_dispatch.dispatch(a)));
+    let on_tips_action = Callback::from(move |a| tips_dispatch.dispatch(a));
+    let swipe = use_swipe(on_tips_action.reform(TipsAction::Step));
+    // Stable, so that quiz rows which did not change skip rendering.
     let quiz_dispatch = quiz.dispatcher();
     let on_quiz_action = use_stable_callback(Callback::from(move |action: QuizAction| {
         quiz_dispatch.dispatch(action)
     }));
     let on_see_tip = use_stable_callback(on_see_tip);
 
-    let panel = |v: View, content: Html| {
+    let panel = |v: View, content: &dyn Fn() -> Html| {
         let name = if v == View::Tips { "tips" } else { "quiz" };
         html! {
             <div class="panel" role="tabpanel" id={ctx.id(&format!("panel-{name}"))}
@@ -94,7 +94,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                 aria-labelledby={ctx.id(&format!("tab-{name}"))} hidden={*view != v}>
                 // Only the shown panel is rendered: a faster start, and less
                 // work on every change.
-                if *view == v { { content } }
+                if *view == v { { content() } }
             </div>
         }
     };
@@ -104,12 +104,10 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <h2 class="title">{ &deck.title }</h2>
             </header>
             { tabs(&ctx, *view, &on_select_view, &tab_refs) }
-            { panel(View::Tips, html! {
-                <TipsDeck ctx={ctx.clone()} cursor={tips.cursor.clone()}
-                    on_action={on_tips_action} />
-            }) }
-            { panel(View::Quiz, html! {
-                <QuizView ctx={ctx.clone()} state={(*quiz).clone()} on_action={on_quiz_action} {on_see_tip} />
+            { panel(View::Tips, &|| tips_deck(ctx, &tips.cursor, &on_tips_action, &swipe)) }
+            { panel(View::Quiz, &|| html! {
+                <QuizView ctx={ctx.clone()} state={(*quiz).clone()} on_action={on_quiz_action.clone()}
+                    on_see_tip={on_see_tip.clone()} />
             }) }
             { footer(&deck) }
         </>

@@ -7,26 +7,21 @@ use yew::prelude::*;
 use super::{filter_bar, tip_card};
 use crate::app::WidgetCtx;
 use crate::domain::{DeckCursor, fill};
-use crate::hooks::use_swipe;
+use crate::hooks::SwipeHandlers;
 use crate::state::TipsAction;
 
-#[derive(Properties, PartialEq)]
-pub struct TipsDeckProps {
-    pub ctx: WidgetCtx,
-    pub cursor: DeckCursor,
-    pub on_action: Callback<TipsAction>,
-}
-
-#[component]
-pub fn TipsDeck(props: &TipsDeckProps) -> Html {
-    let ctx = &props.ctx;
+/// A view function: the shell renders it only while the Tips tab is shown,
+/// and re-renders it exactly when the tips state changes, so a component
+/// would add lifecycle code to the wasm for nothing. The shell owns the
+/// swipe gesture (`swipe`, which steps the deck).
+pub fn tips_deck(
+    ctx: &WidgetCtx,
+    cursor: &DeckCursor,
+    on_action: &Callback<TipsAction>,
+    swipe: &SwipeHandlers,
+) -> Html {
     let ui = &ctx.deck.ui;
-    let cursor = &props.cursor;
-    let step = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |forward: bool| on_action.emit(TipsAction::Step(forward)))
-    };
-    let swipe = use_swipe(step.clone());
+    let step = on_action.reform(TipsAction::Step);
     let onkeydown = {
         let step = step.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -64,14 +59,8 @@ pub fn TipsDeck(props: &TipsDeckProps) -> Html {
         }
     };
     let (at, total) = cursor.progress();
-    let on_filter = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |f| on_action.emit(TipsAction::Filter(f)))
-    };
-    let on_turn = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |()| on_action.emit(TipsAction::Turn))
-    };
+    let on_filter = on_action.reform(TipsAction::Filter);
+    let on_turn = on_action.reform(|()| TipsAction::Turn);
     let card = match cursor.current().and_then(|i| ctx.deck.tips.get(i)) {
         Some(tip) => tip_card(&ctx, tip, cursor.turned(), on_turn),
         None => html! {},
@@ -81,8 +70,8 @@ pub fn TipsDeck(props: &TipsDeckProps) -> Html {
             { filter_bar(&ctx, cursor.filter(), &on_filter) }
             <section class="deck" tabindex="0" aria-label={ui.tab_tips.clone()}
                 aria-describedby={ctx.id("deck-hint")} {onkeydown}
-                onpointerdown={swipe.onpointerdown} onpointerup={swipe.onpointerup}
-                onpointercancel={swipe.onpointercancel}>
+                onpointerdown={swipe.onpointerdown.clone()} onpointerup={swipe.onpointerup.clone()}
+                onpointercancel={swipe.onpointercancel.clone()}>
                 <p class="visually-hidden" id={ctx.id("deck-hint")}>{ &ui.deck_hint }</p>
                 <div class="card-slot" aria-live="polite">
                     <p class="progress" part="progress">

@@ -23,4 +23,4 @@ pub use use_focus_request::{FocusRequest, use_focus_request};
 pub use use_persisted::use_persisted_reducer;
 pub use use_quiz_events::use_quiz_events;
 pub use use_stable_callback::use_stable_callback;
-pub use use_swipe::use_swipe;
+pub use use_swipe::{SwipeHandlers, use_swipe};
