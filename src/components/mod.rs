@@ -22,7 +22,7 @@ pub use footer::footer;
 pub use quiz_board::QuizBoard;
 pub use quiz_item::QuizItemRow;
 pub use quiz_results::quiz_results;
-pub use quiz_view::QuizView;
+pub use quiz_view::{follow_focus, quiz_view};
 pub use shell::Shell;
 pub use tabs::tabs;
 pub use tip_card::tip_card;

@@ -7,16 +7,8 @@ use yew::prelude::*;
 use super::{QuizBoard, quiz_results};
 use crate::app::WidgetCtx;
 use crate::domain::{Phase, fill};
-use crate::hooks::{use_focus_request, use_stable_callback};
+use crate::hooks::FocusRequest;
 use crate::state::{QuizAction, QuizEvent, QuizState};
-
-#[derive(Properties, PartialEq)]
-pub struct QuizViewProps {
-    pub ctx: WidgetCtx,
-    pub state: QuizState,
-    pub on_action: Callback<QuizAction>,
-    pub on_see_tip: Callback<usize>,
-}
 
 fn marked(key: &str) -> String {
     format!("[data-focus=\"{key}\"]")
@@ -45,34 +37,32 @@ fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
     }
 }
 
-#[component]
-pub fn QuizView(props: &QuizViewProps) -> Html {
-    let ctx = &props.ctx;
-    let deck = ctx.deck.clone();
-    let root = use_node_ref();
-    let focus = use_focus_request(root.clone());
-    let state = &props.state;
-
-    // Every action from the board and the results goes through here, so that
-    // focus follows it. Stable, so that quiz rows which did not change skip
-    // rendering.
-    let act = use_stable_callback({
-        let (on_action, state, focus) = (props.on_action.clone(), state.clone(), focus.clone());
-        Callback::from(move |action: QuizAction| {
-            if let Some(selector) = focus_after(&state, &action) {
-                // The next item to sort is already there: focus moves before
-                // the placed one leaves. Other targets appear with the update.
-                match action {
-                    QuizAction::Place { item, .. } if state.quiz.placement(item).is_none() => {
-                        focus.request_early(selector)
-                    }
-                    _ => focus.request(selector),
-                }
+/// Moves focus after `action`, as needed (see `focus_after`). Called for
+/// every quiz action, before it is dispatched against `state`.
+pub fn follow_focus(focus: &FocusRequest, state: &QuizState, action: &QuizAction) {
+    if let Some(selector) = focus_after(state, action) {
+        // The next item to sort is already there: focus moves before the
+        // placed one leaves. Other targets appear with the update.
+        match *action {
+            QuizAction::Place { item, .. } if state.quiz.placement(item).is_none() => {
+                focus.request_early(selector)
             }
-            on_action.emit(action);
-        })
-    });
+            _ => focus.request(selector),
+        }
+    }
+}
 
+/// A view function: the shell owns the quiz state, the focus request
+/// (rooted at `root`) and the stable `on_action` that routes focus, and it
+/// renders this only while the Quiz tab is shown.
+pub fn quiz_view(
+    ctx: &WidgetCtx,
+    state: &QuizState,
+    root: &NodeRef,
+    on_action: &Callback<QuizAction>,
+    on_see_tip: &Callback<usize>,
+) -> Html {
+    let deck = &ctx.deck;
     let ui = &deck.ui;
     // Why the last Check did nothing, while that is still the latest event.
     let blocked = match state.event {
@@ -90,7 +80,7 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
         ],
     );
     let onkeydown = {
-        let (on_action, has_selection) = (props.on_action.clone(), state.selected.is_some());
+        let (on_action, has_selection) = (on_action.clone(), state.selected.is_some());
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && has_selection {
                 e.prevent_default();
@@ -99,13 +89,13 @@ pub fn QuizView(props: &QuizViewProps) -> Html {
         })
     };
     html! {
-        <div class="quiz" ref={root} {onkeydown}>
+        <div class="quiz" ref={root.clone()} {onkeydown}>
             <p class="prompt">{ &deck.quiz.prompt }</p>
             if state.quiz.phase() == Phase::Sorting {
                 <p class="progress" part="progress">{ progress }</p>
-                <QuizBoard ctx={ctx.clone()} state={state.clone()} on_action={act} {blocked} />
+                <QuizBoard ctx={ctx.clone()} state={state.clone()} on_action={on_action.clone()} {blocked} />
             } else {
-                { quiz_results(&ctx, &state.quiz, &act, &props.on_see_tip) }
+                { quiz_results(ctx, &state.quiz, on_action, on_see_tip) }
             }
         </div>
     }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{QuizView, footer, tabs, tips_deck};
+use super::{follow_focus, footer, quiz_view, tabs, tips_deck};
 use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
@@ -79,12 +79,17 @@ pub fn Shell(props: &ShellProps) -> Html {
     let tips_dispatch = tips.dispatcher();
     let on_tips_action = Callback::from(move |a| tips_dispatch.dispatch(a));
     let swipe = use_swipe(on_tips_action.reform(TipsAction::Step));
+    // Every quiz action goes through here, so that focus follows it.
     // Stable, so that quiz rows which did not change skip rendering.
-    let quiz_dispatch = quiz.dispatcher();
-    let on_quiz_action = use_stable_callback(Callback::from(move |action: QuizAction| {
-        quiz_dispatch.dispatch(action)
-    }));
-    let on_see_tip = use_stable_callback(on_see_tip);
+    let quiz_root = use_node_ref();
+    let quiz_focus = use_focus_request(quiz_root.clone());
+    let on_quiz_action = use_stable_callback({
+        let (quiz, focus) = (quiz.clone(), quiz_focus.clone());
+        Callback::from(move |action: QuizAction| {
+            follow_focus(&focus, &quiz, &action);
+            quiz.dispatch(action)
+        })
+    });
 
     let panel = |v: View, content: &dyn Fn() -> Html| {
         let name = if v == View::Tips { "tips" } else { "quiz" };
@@ -105,10 +110,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             </header>
             { tabs(&ctx, *view, &on_select_view, &tab_refs) }
             { panel(View::Tips, &|| tips_deck(ctx, &tips.cursor, &on_tips_action, &swipe)) }
-            { panel(View::Quiz, &|| html! {
-                <QuizView ctx={ctx.clone()} state={(*quiz).clone()} on_action={on_quiz_action.clone()}
-                    on_see_tip={on_see_tip.clone()} />
-            }) }
+            { panel(View::Quiz, &|| quiz_view(ctx, &quiz, &quiz_root, &on_quiz_action, &on_see_tip)) }
             { footer(&deck) }
         </>
     }
