@@ -19,7 +19,7 @@ mod tips_deck;
 pub use error_card::error_card;
 pub use filter_bar::filter_bar;
 pub use footer::footer;
-pub use quiz_board::QuizBoard;
+pub use quiz_board::{Board, quiz_board, use_board};
 pub use quiz_item::QuizItemRow;
 pub use quiz_results::quiz_results;
 pub use quiz_view::{follow_focus, quiz_view};

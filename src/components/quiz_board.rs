@@ -1,31 +1,29 @@
 //! Sorting: the pool of items and the two bins, with drag, tap-then-bin and
 //! per-item buttons, and Check / Start over.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::{QuizItemRow, class_list, when};
 use crate::app::WidgetCtx;
 use crate::domain::{Bin, fill};
-use crate::hooks::use_drag::Target;
+use crate::hooks::use_drag::{DragHandle, Target};
 use crate::hooks::{random_seed, use_drag, use_stable_callback};
 use crate::state::{QuizAction, QuizState};
 
-#[derive(Properties, PartialEq)]
-pub struct QuizBoardProps {
-    pub ctx: WidgetCtx,
-    pub state: QuizState,
-    pub on_action: Callback<QuizAction>,
-    /// Why Check did nothing yet ("Sort every item first: 3 left."), if it did.
-    #[prop_or_default]
-    pub blocked: Option<AttrValue>,
+/// The board's gestures: its drop targets, the drag, and the rows' callback.
+pub struct Board {
+    targets: Rc<Vec<(Target, NodeRef)>>,
+    drag: DragHandle,
+    on_row_action: Callback<QuizAction>,
 }
 
-#[component]
-pub fn QuizBoard(props: &QuizBoardProps) -> Html {
-    let ctx = &props.ctx;
-    let deck = &ctx.deck;
-    let ui = &deck.ui;
-    let quiz = &props.state.quiz;
+/// The board's hooks, called by the shell: the board itself is a view
+/// function, re-rendered with the quiz state it shows, and a component of
+/// its own would only add lifecycle code to the wasm.
+#[hook]
+pub fn use_board(on_action: &Callback<QuizAction>) -> Board {
     let targets = use_memo((), |_| {
         vec![
             (None, NodeRef::default()),
@@ -33,33 +31,54 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             (Some(Bin::Avoid), NodeRef::default()),
         ]
     });
-    let on_drop = props
-        .on_action
-        .reform(|(item, target): (usize, Target)| match target {
-            Some(bin) => QuizAction::Place { item, bin },
-            None => QuizAction::Unplace(item),
-        });
+    let on_drop = on_action.reform(|(item, target): (usize, Target)| match target {
+        Some(bin) => QuizAction::Place { item, bin },
+        None => QuizAction::Unplace(item),
+    });
     let drag = use_drag(targets.clone(), on_drop);
     // The click that ends a drag does not also select the item. (Stable, as
-    // the quiz view's callback is, so that unchanged rows skip rendering.)
+    // `on_action` is, so that unchanged rows skip rendering.)
     let on_row_action = use_stable_callback({
-        let (on_action, swallow) = (props.on_action.clone(), drag.tracker_swallows_click.clone());
+        let (on_action, swallow) = (on_action.clone(), drag.tracker_swallows_click.clone());
         Callback::from(move |action| {
             if !(matches!(action, QuizAction::Select(_)) && swallow()) {
                 on_action.emit(action);
             }
         })
     });
+    Board {
+        targets,
+        drag,
+        on_row_action,
+    }
+}
+
+/// `blocked` says why Check did nothing yet ("Sort every item first: 3
+/// left."), if it did.
+pub fn quiz_board(
+    ctx: &WidgetCtx,
+    state: &QuizState,
+    board: &Board,
+    on_action: &Callback<QuizAction>,
+    blocked: Option<AttrValue>,
+) -> Html {
+    let deck = &ctx.deck;
+    let ui = &deck.ui;
+    let quiz = &state.quiz;
+    let Board {
+        targets,
+        drag,
+        on_row_action,
+    } = board;
     let row = |item: usize| {
         html! {
             <QuizItemRow key={deck.quiz.items[item].id.clone()} ctx={ctx.clone()} {item} placement={quiz.placement(item)}
-                selected={props.state.selected == Some(item)} dragging={drag.state.item == Some(item)}
+                selected={state.selected == Some(item)} dragging={drag.state.item == Some(item)}
                 on_action={on_row_action.clone()} on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
                 onpointerup={drag.onpointerup.clone()} onpointercancel={drag.onpointercancel.clone()} />
         }
     };
-    let selected_label = props
-        .state
+    let selected_label = state
         .selected
         .and_then(|i| deck.quiz.items.get(i))
         .map(|i| i.label.clone());
@@ -90,7 +109,7 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
         let title_id = ctx.id(&format!("bin-{}", bin.as_str()));
         let drop_here = selected_label.as_ref().map(|item| {
             let onclick = {
-                let (on_action, selected) = (props.on_action.clone(), props.state.selected);
+                let (on_action, selected) = (on_action.clone(), state.selected);
                 Callback::from(move |_| {
                     if let Some(item) = selected {
                         on_action.emit(QuizAction::Place { item, bin });
@@ -118,8 +137,8 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             </section>
         }
     };
-    let check = props.on_action.reform(|_| QuizAction::Check);
-    let reset = props.on_action.reform(|_| QuizAction::Reset {
+    let check = on_action.reform(|_| QuizAction::Check);
+    let reset = on_action.reform(|_| QuizAction::Reset {
         seed: random_seed(),
     });
     let ghost_label = drag
@@ -139,8 +158,8 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
                     { &ui.check }
                 </button>
                 <button type="button" class="secondary" part="button" onclick={reset}>{ &ui.start_over }</button>
-                if let Some(blocked) = &props.blocked {
-                    <p class="blocked">{ blocked.clone() }</p>
+                if let Some(blocked) = blocked {
+                    <p class="blocked">{ blocked }</p>
                 }
             </div>
             <div class="drag-ghost" aria-hidden="true" ref={drag.ghost.clone()} hidden={drag.state.item.is_none()}>

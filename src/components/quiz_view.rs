@@ -4,7 +4,7 @@
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{QuizBoard, quiz_results};
+use super::{Board, quiz_board, quiz_results};
 use crate::app::WidgetCtx;
 use crate::domain::{Phase, fill};
 use crate::hooks::FocusRequest;
@@ -59,6 +59,7 @@ pub fn quiz_view(
     ctx: &WidgetCtx,
     state: &QuizState,
     root: &NodeRef,
+    board: &Board,
     on_action: &Callback<QuizAction>,
     on_see_tip: &Callback<usize>,
 ) -> Html {
@@ -93,7 +94,7 @@ pub fn quiz_view(
             <p class="prompt">{ &deck.quiz.prompt }</p>
             if state.quiz.phase() == Phase::Sorting {
                 <p class="progress" part="progress">{ progress }</p>
-                <QuizBoard ctx={ctx.clone()} state={state.clone()} on_action={on_action.clone()} {blocked} />
+                { quiz_board(ctx, state, board, on_action, blocked) }
             } else {
                 { quiz_results(ctx, &state.quiz, on_action, on_see_tip) }
             }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{follow_focus, footer, quiz_view, tabs, tips_deck};
+use super::{follow_focus, footer, quiz_view, tabs, tips_deck, use_board};
 use crate::app::{View, WidgetCtx};
 use crate::domain::json::object;
 use crate::domain::{Bin, DeckCursor};
@@ -90,6 +90,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             quiz.dispatch(action)
         })
     });
+    let board = use_board(&on_quiz_action);
 
     let panel = |v: View, content: &dyn Fn() -> Html| {
         let name = if v == View::Tips { "tips" } else { "quiz" };
@@ -110,7 +111,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             </header>
             { tabs(&ctx, *view, &on_select_view, &tab_refs) }
             { panel(View::Tips, &|| tips_deck(ctx, &tips.cursor, &on_tips_action, &swipe)) }
-            { panel(View::Quiz, &|| quiz_view(ctx, &quiz, &quiz_root, &on_quiz_action, &on_see_tip)) }
+            { panel(View::Quiz, &|| quiz_view(ctx, &quiz, &quiz_root, &board, &on_quiz_action, &on_see_tip)) }
             { footer(&deck) }
         </>
     }
