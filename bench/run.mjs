@@ -875,7 +875,7 @@ function markdown(rep, lines) {
     if (sz.featuresFloor) {
       const ff = sz.featuresFloor.total;
       out.push(
-        'Features floor (not a budget; for reading the gap): a Yew app with no logic of its own that uses the framework features the widget uses — a context provider, `use_reducer`, `use_state`, `use_effect_with`, a node ref, a keyed list of function components, click, key and pointer listeners (bench/floor-features/), built like the floor above:',
+        'Features floor (not a budget; for reading the gap): a Yew app with no logic of its own that uses the framework features the widget uses — `use_reducer`, `use_state`, `use_effect_with`, a node ref, a keyed list of function components, click, key and pointer listeners (bench/floor-features/), built like the floor above:',
         '',
         '| File | Raw | gzip -9 | brotli (q11) |', '|---|---:|---:|---:|',
       );

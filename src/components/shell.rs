@@ -1,5 +1,8 @@
 //! The widget around a ready deck: header, Tips/Quiz tabs and footer. It
-//! owns the persisted tips and quiz state.
+//! owns the persisted tips and quiz state, and the hooks of the views below
+//! it (the tips deck's swipe, the quiz's focus moves, the board's drag).
+//! Those views are functions, not components: each re-rendered exactly when
+//! the shell did, so a component of its own only added wasm.
 
 use std::rc::Rc;
 

@@ -4,11 +4,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
-struct Shared {
-    name: Rc<str>,
-}
-
 #[derive(Clone, Default, PartialEq)]
 struct Counter {
     clicks: u32,
@@ -36,18 +31,19 @@ impl Reducible for Counter {
 #[derive(Properties, PartialEq)]
 struct RowProps {
     id: u32,
+    /// Shared data passed down as a prop, as the widget passes its context.
+    name: Rc<str>,
     on_pick: Callback<u32>,
 }
 
 #[component]
 fn Row(props: &RowProps) -> Html {
-    let shared = use_context::<Shared>();
     let (on_pick, id) = (props.on_pick.clone(), props.id);
     html! {
         <li class="row" data-id={id.to_string()} onclick={move |_| on_pick.emit(id)}
             onkeydown={|e: KeyboardEvent| e.prevent_default()}
             onpointerdown={|e: PointerEvent| { let _ = e.client_x(); }}>
-            { shared.map(|s| s.name.to_string()).unwrap_or_default() }{ id }
+            { props.name.to_string() }{ id }
         </li>
     }
 }
@@ -57,6 +53,7 @@ fn Board() -> Html {
     let counter = use_reducer(Counter::default);
     let root = use_node_ref();
     let seen = use_state(|| 0u32);
+    let name: Rc<str> = Rc::from("row ");
     {
         let seen = seen.clone();
         use_effect_with(counter.clicks, move |clicks| seen.set(*clicks));
@@ -73,21 +70,12 @@ fn Board() -> Html {
         <div ref={root}>
             <button {onclick}>{ counter.clicks }{ *seen }</button>
             <ul>
-                { for counter.rows.iter().map(|&id| html! { <Row key={id} {id} on_pick={on_pick.clone()} /> }) }
+                { for counter.rows.iter().map(|&id| html! { <Row key={id} {id} name={name.clone()} on_pick={on_pick.clone()} /> }) }
             </ul>
         </div>
     }
 }
 
-#[component]
-fn App() -> Html {
-    html! {
-        <ContextProvider<Shared> context={Shared { name: "row ".into() }}>
-            <Board />
-        </ContextProvider<Shared>>
-    }
-}
-
 fn main() {
-    yew::Renderer::<App>::new().render();
+    yew::Renderer::<Board>::new().render();
 }
