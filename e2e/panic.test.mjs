@@ -51,3 +51,30 @@ test('a panic shows the crash card instead of a blank box, and logs once', async
     await t.context.close();
   }
 });
+
+test("another wasm module's trap on the page is not taken for the widget's crash", async () => {
+  const t = await newPage(browser);
+  const { page } = t;
+  try {
+    await page.goto(server.url + 'index.html');
+    await waitForReady(page, 1);
+    await page.evaluate(() => {
+      // A module whose one export, boom(), executes `unreachable`.
+      const bytes = new Uint8Array([
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0,
+        7, 8, 1, 4, 98, 111, 111, 109, 0, 0, 10, 5, 1, 3, 0, 0, 11,
+      ]);
+      const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+      setTimeout(() => exports.boom());
+    });
+    await page.waitForTimeout(300);
+    assert.ok(t.pageErrors.some((e) => /RuntimeError/.test(e)), `the host's own trap happened: ${JSON.stringify(t.pageErrors)}`);
+    assert.equal(await page.getByRole('alert').count(), 0, 'no crash card');
+    assert.deepEqual(t.consoleErrors.filter((e) => e.includes('backwise:')), [], 'nothing logged as a widget crash');
+    // The widget still works.
+    await page.getByRole('button', { name: /^Next/ }).click();
+    await page.getByText('Tip 2 of 10', { exact: true }).waitFor({ timeout: 5_000 });
+  } finally {
+    await t.context.close();
+  }
+});

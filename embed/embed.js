@@ -29,8 +29,9 @@ const afterFirstFrame = new Promise((resolve) => {
   setTimeout(resolve, 200);
 });
 const wasmUrl = here('backwise_bg.wasm');
+const glueUrl = here('backwise.js');
 const wasm = WebAssembly.compileStreaming(fetch(wasmUrl));
-const glue = import('./backwise.js');
+const glue = import(glueUrl);
 const cssText = fetch(here('widget.css'))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))));
 const runtime = Promise.all([glue, wasm, cssText, afterFirstFrame])
@@ -54,7 +55,10 @@ let crashed = false;
 const onTrap = (error) => {
   if (crashed || !(error instanceof WebAssembly.RuntimeError)) return false;
   // Only this module's traps; another wasm on the page is not ours to report.
-  if (!String(error.stack).includes(wasmUrl)) return false;
+  // The stack names the wasm (Chromium, Firefox) or at least the glue that
+  // called into it (Safari names no wasm URL).
+  const stack = String(error.stack);
+  if (!stack.includes(wasmUrl) && !stack.includes(glueUrl)) return false;
   crashed = true;
   console.error('backwise: the widget crashed', error);
   for (const widget of started) widget.crash();
