@@ -50,7 +50,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         }
     });
 
-    use_quiz_events(&ctx, &quiz);
+    use_quiz_events(ctx, &quiz);
     {
         let (host, deck) = (ctx.host.clone(), deck.clone());
         use_effect_with((), move |_| {
@@ -112,7 +112,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             <header class="header" part="header">
                 <h2 class="title">{ &deck.title }</h2>
             </header>
-            { tabs(&ctx, *view, &on_select_view, &tab_refs) }
+            { tabs(ctx, *view, &on_select_view, &tab_refs) }
             { panel(View::Tips, &|| tips_deck(ctx, &tips.cursor, &on_tips_action, &swipe)) }
             { panel(View::Quiz, &|| quiz_view(ctx, &quiz, &quiz_root, &board, &on_quiz_action, &on_see_tip)) }
             { footer(&deck) }

@@ -62,12 +62,12 @@ pub fn tips_deck(
     let on_filter = on_action.reform(TipsAction::Filter);
     let on_turn = on_action.reform(|()| TipsAction::Turn);
     let card = match cursor.current().and_then(|i| ctx.deck.tips.get(i)) {
-        Some(tip) => tip_card(&ctx, tip, cursor.turned(), on_turn),
+        Some(tip) => tip_card(ctx, tip, cursor.turned(), on_turn),
         None => html! {},
     };
     html! {
         <div class="tips">
-            { filter_bar(&ctx, cursor.filter(), &on_filter) }
+            { filter_bar(ctx, cursor.filter(), &on_filter) }
             <section class="deck" tabindex="0" aria-label={ui.tab_tips.clone()}
                 aria-describedby={ctx.id("deck-hint")} {onkeydown}
                 onpointerdown={swipe.onpointerdown.clone()} onpointerup={swipe.onpointerup.clone()}
