@@ -332,32 +332,22 @@ impl Decoder {
 
     fn id(&mut self, map: &Json, parent: &str, key: &str) -> Option<String> {
         let id = self.string(map, parent, key)?;
-        if is_valid_id(&id) {
-            Some(id)
-        } else {
-            self.errors.push(
-                join(parent, key),
-                ProblemKind::BadId {
-                    found: Json::String(id).describe(),
-                },
-            );
-            None
-        }
+        self.valid_id(id, parent, key)
     }
 
     fn optional_id(&mut self, map: &Json, parent: &str, key: &str) -> Option<String> {
         let id = self.optional_string(map, parent, key)?;
+        self.valid_id(id, parent, key)
+    }
+
+    fn valid_id(&mut self, id: String, parent: &str, key: &str) -> Option<String> {
         if is_valid_id(&id) {
-            Some(id)
-        } else {
-            self.errors.push(
-                join(parent, key),
-                ProblemKind::BadId {
-                    found: Json::String(id).describe(),
-                },
-            );
-            None
+            return Some(id);
         }
+        let found = Json::String(id).describe();
+        self.errors
+            .push(join(parent, key), ProblemKind::BadId { found });
+        None
     }
 
     /// The array at `key`, cut to `max` entries (the excess is one problem).
