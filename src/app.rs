@@ -109,7 +109,7 @@ fn WidgetRoot(props: &AppProps) -> Html {
     };
     let body = match load {
         DeckLoad::Loading => html! {
-            <p class="loading">{ crate::domain::UiText::default().loading }</p>
+            <p class="loading">{ crate::domain::UiText::default().loading().to_string() }</p>
         },
         DeckLoad::Failed(failure) => error_card(&failure, &retry),
         DeckLoad::Ready(deck) => {

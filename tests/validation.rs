@@ -237,7 +237,7 @@ fn ui_overrides_apply() {
     d["ui"] = json!({ "next": "Siguiente", "tab_quiz": "Prueba" });
     let deck = parse_deck(&d.to_string()).expect("valid");
     assert_eq!(
-        (deck.ui.next.as_str(), deck.ui.tab_quiz.as_str()),
+        (deck.ui.next(), deck.ui.tab_quiz()),
         ("Siguiente", "Prueba")
     );
 }

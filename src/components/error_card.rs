@@ -19,14 +19,14 @@ pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
             };
             html! {
                 <>
-                    <p>{ fill(&ui.error_unreachable, &[("url", url), ("reason", reason)]) }</p>
-                    <button type="button" class="primary" part="button" {onclick}>{ ui.retry.clone() }</button>
+                    <p>{ fill(ui.error_unreachable(), &[("url", url), ("reason", reason)]) }</p>
+                    <button type="button" class="primary" part="button" {onclick}>{ ui.retry().to_string() }</button>
                 </>
             }
         }
         LoadFailure::Invalid(errors) => html! {
             <>
-                <p>{ fill(&ui.error_invalid, &[("count", &errors.total().to_string())]) }</p>
+                <p>{ fill(ui.error_invalid(), &[("count", &errors.total().to_string())]) }</p>
                 <ul class="problems">
                     { for errors.problems.iter().map(|p| html! {
                         <li><code>{ p.path_label().to_string() }</code>{ ": " }{ p.kind.to_string() }</li>
@@ -40,7 +40,7 @@ pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
     };
     html! {
         <div class="error-card" role="alert" part="error">
-            <h2 class="title">{ ui.error_title.clone() }</h2>
+            <h2 class="title">{ ui.error_title().to_string() }</h2>
             { body }
         </div>
     }

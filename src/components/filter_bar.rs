@@ -10,12 +10,12 @@ use crate::domain::Filter;
 pub fn filter_bar(ctx: &WidgetCtx, filter: Filter, on_filter: &Callback<Filter>) -> Html {
     let ui = &ctx.deck.ui;
     html! {
-        <div class="filter" role="group" aria-label={ui.filter_label.clone()} part="filter">
+        <div class="filter" role="group" aria-label={ui.filter_label().to_string()} part="filter">
             { for Filter::ALL.iter().map(|&f| {
                 let label = match f {
-                    Filter::All => &ui.filter_all,
-                    Filter::Do => &ui.filter_do,
-                    Filter::Dont => &ui.filter_dont,
+                    Filter::All => ui.filter_all(),
+                    Filter::Do => ui.filter_do(),
+                    Filter::Dont => ui.filter_dont(),
                 };
                 let onclick = {
                     let on_filter = on_filter.clone();
@@ -23,7 +23,7 @@ pub fn filter_bar(ctx: &WidgetCtx, filter: Filter, on_filter: &Callback<Filter>)
                 };
                 html! {
                     <button type="button" class="chip" aria-pressed={(f == filter).to_string()} {onclick}>
-                        { label.clone() }
+                        { label }
                     </button>
                 }
             }) }

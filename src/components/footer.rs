@@ -16,7 +16,7 @@ pub fn footer(deck: &Deck) -> Html {
     html! {
         <footer class="footer" part="footer">
             <p class="disclaimer">{ &deck.disclaimer }</p>
-            <p class="source">{ &deck.ui.source_label }{ " " }{ source }</p>
+            <p class="source">{ deck.ui.source_label() }{ " " }{ source }</p>
         </footer>
     }
 }

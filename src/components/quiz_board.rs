@@ -94,10 +94,10 @@ pub fn quiz_board(
         <section ~className={class_list(&["zone", over(None), "pool"])} ref={targets[0].1.clone()} part="pool"
             aria-labelledby={ctx.id("pool-title")}>
             <h3 class="zone-title" id={ctx.id("pool-title")}>
-                { fill(&ui.bin_count, &[("bin", &ui.pool_label), ("count", &pool_items.len().to_string())]) }
+                { fill(ui.bin_count(), &[("bin", ui.pool_label()), ("count", &pool_items.len().to_string())]) }
             </h3>
             if pool_items.is_empty() {
-                <p class="empty">{ &ui.pool_empty }</p>
+                <p class="empty">{ ui.pool_empty() }</p>
             } else {
                 <ul class="items">{ for pool_items.iter().map(|&i| row(i)) }</ul>
             }
@@ -118,7 +118,7 @@ pub fn quiz_board(
             };
             html! {
                 <button type="button" class="drop-here" data-focus={format!("drop-{}", bin.as_str())} {onclick}>
-                    { fill(&ui.put_in, &[("item", item), ("bin", label)]) }
+                    { fill(ui.put_in(), &[("item", item), ("bin", label)]) }
                 </button>
             }
         });
@@ -126,11 +126,11 @@ pub fn quiz_board(
             <section ~className={class_list(&["zone", over(Some(bin)), "bin", bin.as_str()])} ref={targets[index].1.clone()}
                 part={format!("bin bin-{}", bin.as_str())} aria-labelledby={title_id.clone()}>
                 <h3 class="zone-title" id={title_id}>
-                    { fill(&ui.bin_count, &[("bin", label), ("count", &items.len().to_string())]) }
+                    { fill(ui.bin_count(), &[("bin", label), ("count", &items.len().to_string())]) }
                 </h3>
                 { for drop_here }
                 if items.is_empty() {
-                    <p class="empty">{ &ui.bin_empty }</p>
+                    <p class="empty">{ ui.bin_empty() }</p>
                 } else {
                     <ul class="items">{ for items.iter().map(|&i| row(i)) }</ul>
                 }
@@ -155,9 +155,9 @@ pub fn quiz_board(
             </div>
             <div class="quiz-actions">
                 <button type="button" class="primary" part="button" data-focus="check" onclick={check}>
-                    { &ui.check }
+                    { ui.check() }
                 </button>
-                <button type="button" class="secondary" part="button" onclick={reset}>{ &ui.start_over }</button>
+                <button type="button" class="secondary" part="button" onclick={reset}>{ ui.start_over() }</button>
                 if let Some(blocked) = blocked {
                     <p class="blocked">{ blocked }</p>
                 }

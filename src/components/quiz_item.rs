@@ -51,17 +51,17 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
             .on_action
             .reform(move |_| QuizAction::Place { item, bin });
         let short = match bin {
-            Bin::Safe => &ui.button_safe,
-            Bin::Avoid => &ui.button_avoid,
+            Bin::Safe => ui.button_safe(),
+            Bin::Avoid => ui.button_avoid(),
         };
         let aria = fill(
-            &ui.put_in,
+            ui.put_in(),
             &[("item", &entry.label), ("bin", deck.quiz.bins.label(bin))],
         );
         html! {
             <button type="button" ~className={class_list(&["place", bin.as_str()])} aria-label={aria}
                 data-focus={format!("{}-{id}", bin.as_str())} {onclick}>
-                <span aria-hidden="true">{ icon(bin) }</span>{ " " }{ short.clone() }
+                <span aria-hidden="true">{ icon(bin) }</span>{ " " }{ short }
             </button>
         }
     };
@@ -78,8 +78,8 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
                 <>
                     { place_button(other) }
                     <button type="button" class="unplace" data-focus={format!("back-{id}")}
-                        aria-label={fill(&ui.unplace_aria, &[("item", &entry.label)])} {onclick}>
-                        <span aria-hidden="true">{ "↩" }</span>{ " " }{ ui.unplace.clone() }
+                        aria-label={fill(ui.unplace_aria(), &[("item", &entry.label)])} {onclick}>
+                        <span aria-hidden="true">{ "↩" }</span>{ " " }{ ui.unplace().to_string() }
                     </button>
                 </>
             }

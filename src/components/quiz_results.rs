@@ -21,13 +21,13 @@ pub fn quiz_results(
     let ui = &deck.ui;
     let (score, total) = (quiz.score(), quiz.len());
     let band = match ScoreBand::of(score, total) {
-        ScoreBand::All => &ui.band_all,
-        ScoreBand::Most => &ui.band_most,
-        ScoreBand::Some => &ui.band_some,
+        ScoreBand::All => ui.band_all(),
+        ScoreBand::Most => ui.band_most(),
+        ScoreBand::Some => ui.band_some(),
     };
     let history = match (quiz.last_score(), quiz.best_score()) {
         (Some(last), Some(best)) => fill(
-            &ui.last_best,
+            ui.last_best(),
             &[("last", &last.to_string()), ("best", &best.to_string())],
         ),
         _ => String::new(),
@@ -38,33 +38,33 @@ pub fn quiz_results(
     html! {
         <section class="results" aria-labelledby={ctx.id("score")}>
             <h3 class="score" id={ctx.id("score")} part="score" tabindex="-1" data-focus="score">
-                { fill(&ui.score, &[("score", &score.to_string()), ("total", &total.to_string())]) }
+                { fill(ui.score(), &[("score", &score.to_string()), ("total", &total.to_string())]) }
             </h3>
-            <p class="band">{ band.clone() }</p>
+            <p class="band">{ band }</p>
             <p class="history">{ history }</p>
             <ol class="outcomes">
                 { for quiz.outcomes().into_iter().filter_map(|o| {
                     let item = deck.quiz.items.get(o.item)?;
-                    let (class, icon, word) = if o.correct { ("right", "✓", &ui.correct) } else { ("wrong", "✕", &ui.wrong) };
+                    let (class, icon, word) = if o.correct { ("right", "✓", ui.correct()) } else { ("wrong", "✕", ui.wrong()) };
                     let instead = item.instead.and_then(|i| deck.quiz.items.get(i)).map(|alt| html! {
-                        <p class="instead">{ fill(&ui.instead, &[("item", &alt.label)]) }</p>
+                        <p class="instead">{ fill(ui.instead(), &[("item", &alt.label)]) }</p>
                     });
                     let see_tip = item.tip.map(|tip| {
                         let on_see_tip = on_see_tip.clone();
                         let onclick = Callback::from(move |_| on_see_tip.emit(tip));
                         html! {
-                            <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip, item.label)} {onclick}>
-                                { &ui.see_tip }
+                            <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip(), item.label)} {onclick}>
+                                { ui.see_tip() }
                             </button>
                         }
                     });
                     Some(html! {
                         <li key={item.id.clone()} ~className={class_list(&["outcome", class])} part="outcome">
                             <p class="outcome-head">
-                                <span ~className={class_list(&["mark", class])}><span aria-hidden="true">{ icon }</span>{ " " }{ word.clone() }</span>
+                                <span ~className={class_list(&["mark", class])}><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
                                 { " " }<strong>{ &item.label }</strong>
                             </p>
-                            <p class="belongs">{ fill(&ui.belongs_in, &[("bin", deck.quiz.bins.label(item.answer))]) }</p>
+                            <p class="belongs">{ fill(ui.belongs_in(), &[("bin", deck.quiz.bins.label(item.answer))]) }</p>
                             <p class="why">{ &item.why }</p>
                             { for instead }
                             { for see_tip }
@@ -72,7 +72,7 @@ pub fn quiz_results(
                     })
                 }) }
             </ol>
-            <button type="button" class="primary" part="button" data-focus="reset" onclick={reset}>{ &ui.try_again }</button>
+            <button type="button" class="primary" part="button" data-focus="reset" onclick={reset}>{ ui.try_again() }</button>
         </section>
     }
 }

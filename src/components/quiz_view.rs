@@ -68,13 +68,13 @@ pub fn quiz_view(
     // Why the last Check did nothing, while that is still the latest event.
     let blocked = match state.event {
         Some(QuizEvent::CheckBlocked { left }) => Some(AttrValue::from(fill(
-            &ui.check_blocked,
+            ui.check_blocked(),
             &[("left", &left.to_string())],
         ))),
         _ => None,
     };
     let progress = fill(
-        &ui.sorted_progress,
+        ui.sorted_progress(),
         &[
             ("n", &state.quiz.placed_count().to_string()),
             ("total", &state.quiz.len().to_string()),

@@ -36,9 +36,9 @@ pub fn tabs(
             }
         })
     };
-    let labels = [&ui.tab_tips, &ui.tab_quiz];
+    let labels = [ui.tab_tips(), ui.tab_quiz()];
     html! {
-        <div class="tabs" role="tablist" aria-label={ui.tabs_label.clone()} part="tabs" {onkeydown}>
+        <div class="tabs" role="tablist" aria-label={ui.tabs_label().to_string()} part="tabs" {onkeydown}>
             { for VIEWS.iter().zip(labels).zip(refs.iter()).map(|(((view, name), label), node)| {
                 let is_selected = *view == selected;
                 let onclick = {
@@ -52,7 +52,7 @@ pub fn tabs(
                         aria-selected={is_selected.to_string()}
                         tabindex={if is_selected { "0" } else { "-1" }}
                         {onclick}>
-                        { label.clone() }
+                        { label }
                     </button>
                 }
             }) }

@@ -13,21 +13,21 @@ use crate::domain::{Tip, TipKind};
 pub fn tip_card(ctx: &WidgetCtx, tip: &Tip, turned: bool, on_turn: Callback<()>) -> Html {
     let ui = &ctx.deck.ui;
     let (kind_class, icon, word) = match tip.kind {
-        TipKind::Do => ("do", "✓", &ui.badge_do),
-        TipKind::Dont => ("dont", "✕", &ui.badge_dont),
+        TipKind::Do => ("do", "✓", ui.badge_do()),
+        TipKind::Dont => ("dont", "✕", ui.badge_dont()),
     };
     let detail_id = ctx.id("tip-detail");
     let onclick = Callback::from(move |_| on_turn.emit(()));
     html! {
         <article ~className={class_list(&["card", kind_class, when(turned, "turned")])} part="card">
             <p ~className={class_list(&["badge", kind_class])} part="badge">
-                <span class="badge-icon" aria-hidden="true">{ icon }</span>{ " " }{ word.clone() }
+                <span class="badge-icon" aria-hidden="true">{ icon }</span>{ " " }{ word }
             </p>
             <h3 class="headline">{ &tip.headline }</h3>
             <p class="detail" id={detail_id.clone()} hidden={!turned}>{ &tip.detail }</p>
             <button type="button" class="turn" part="button" aria-expanded={turned.to_string()}
                 aria-controls={detail_id} {onclick}>
-                { if turned { ui.turn_back.clone() } else { ui.turn.clone() } }
+                { if turned { ui.turn_back().to_string() } else { ui.turn().to_string() } }
             </button>
         </article>
     }

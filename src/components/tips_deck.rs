@@ -68,20 +68,20 @@ pub fn tips_deck(
     html! {
         <div class="tips">
             { filter_bar(ctx, cursor.filter(), &on_filter) }
-            <section class="deck" tabindex="0" aria-label={ui.tab_tips.clone()}
+            <section class="deck" tabindex="0" aria-label={ui.tab_tips().to_string()}
                 aria-describedby={ctx.id("deck-hint")} {onkeydown}
                 onpointerdown={swipe.onpointerdown.clone()} onpointerup={swipe.onpointerup.clone()}
                 onpointercancel={swipe.onpointercancel.clone()}>
-                <p class="visually-hidden" id={ctx.id("deck-hint")}>{ &ui.deck_hint }</p>
+                <p class="visually-hidden" id={ctx.id("deck-hint")}>{ ui.deck_hint() }</p>
                 <div class="card-slot" aria-live="polite">
                     <p class="progress" part="progress">
-                        { fill(&ui.tip_progress, &[("n", &at.to_string()), ("total", &total.to_string())]) }
+                        { fill(ui.tip_progress(), &[("n", &at.to_string()), ("total", &total.to_string())]) }
                     </p>
                     { card }
                 </div>
                 <div class="deck-nav">
-                    { nav_button(false, &ui.prev, "←") }
-                    { nav_button(true, &ui.next, "→") }
+                    { nav_button(false, ui.prev(), "←") }
+                    { nav_button(true, ui.next(), "→") }
                 </div>
             </section>
         </div>

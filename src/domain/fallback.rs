@@ -35,12 +35,12 @@ pub fn fallback_html(deck: &Deck) -> String {
     let _ = writeln!(
         html,
         "<details open><summary>{}</summary>\n<ol>",
-        e(&ui.tab_tips)
+        e(ui.tab_tips())
     );
     for tip in &deck.tips {
         let badge = match tip.kind {
-            TipKind::Do => &ui.badge_do,
-            TipKind::Dont => &ui.badge_dont,
+            TipKind::Do => ui.badge_do(),
+            TipKind::Dont => ui.badge_dont(),
         };
         let _ = writeln!(
             html,
@@ -54,7 +54,7 @@ pub fn fallback_html(deck: &Deck) -> String {
     let _ = writeln!(
         html,
         "<details><summary>{}: {}</summary>\n<ul>",
-        e(&ui.tab_quiz),
+        e(ui.tab_quiz()),
         e(&deck.quiz.prompt)
     );
     for item in &deck.quiz.items {
@@ -66,7 +66,7 @@ pub fn fallback_html(deck: &Deck) -> String {
             e(&item.why)
         );
         if let Some(alt) = item.instead.and_then(|i| deck.quiz.items.get(i)) {
-            let instead = super::text::fill(&ui.instead, &[("item", &alt.label)]);
+            let instead = super::text::fill(ui.instead(), &[("item", &alt.label)]);
             let _ = write!(html, " {}", e(&instead));
         }
         let _ = writeln!(html, "</li>");
@@ -80,7 +80,7 @@ pub fn fallback_html(deck: &Deck) -> String {
     let _ = writeln!(
         html,
         "<p><small>{} {}</small></p>",
-        e(&ui.source_label),
+        e(ui.source_label()),
         source
     );
     html.push_str("</div>\n");

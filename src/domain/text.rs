@@ -3,15 +3,23 @@
 
 macro_rules! ui_text {
     ($($key:ident = $default:expr;)*) => {
-        /// All UI strings. Field names are the keys of a deck's `ui` object.
-        #[derive(Clone, Debug, PartialEq)]
-        pub struct UiText {
-            $(pub $key: String,)*
+        /// Positions in [`UiText::KEYS`], one per key.
+        #[allow(non_camel_case_types)]
+        enum Key {
+            $($key,)*
         }
+
+        const DEFAULTS: &[&str] = &[$($default,)*];
+
+        /// All UI strings, in the order of [`UiText::KEYS`], each read through
+        /// the method of its key. (One array rather than a field per string:
+        /// building, cloning and dropping it is a loop, not code per string.)
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct UiText(Vec<String>);
 
         impl Default for UiText {
             fn default() -> Self {
-                Self { $($key: $default.to_string(),)* }
+                Self(DEFAULTS.iter().map(|s| s.to_string()).collect())
             }
         }
 
@@ -19,11 +27,20 @@ macro_rules! ui_text {
             /// Every key a deck may override, in declaration order.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($key),)*];
 
+            $(
+                pub fn $key(&self) -> &str {
+                    &self.0[Key::$key as usize]
+                }
+            )*
+
             /// Overrides one key; `false` if the key is unknown.
             pub fn set(&mut self, key: &str, value: String) -> bool {
-                match key {
-                    $(stringify!($key) => { self.$key = value; true })*
-                    _ => false,
+                match Self::KEYS.iter().position(|k| *k == key) {
+                    Some(i) => {
+                        self.0[i] = value;
+                        true
+                    }
+                    None => false,
                 }
             }
         }
@@ -137,7 +154,7 @@ mod tests {
     fn set_overrides_known_keys_only() {
         let mut t = UiText::default();
         assert!(t.set("next", "Siguiente".into()));
-        assert_eq!(t.next, "Siguiente");
+        assert_eq!(t.next(), "Siguiente");
         assert!(!t.set("nope", "x".into()));
         let mut keys = UiText::KEYS.to_vec();
         keys.sort_unstable();

@@ -22,12 +22,12 @@ fn announcement(deck: &Deck, state: &QuizState, event: QuizEvent) -> String {
     let total = state.quiz.len().to_string();
     let sorted = state.quiz.placed_count().to_string();
     match event {
-        QuizEvent::Selected(i) => fill(&ui.announce_selected, &[("item", label(i))]),
+        QuizEvent::Selected(i) => fill(ui.announce_selected(), &[("item", label(i))]),
         QuizEvent::Placed { item, bin, how } => {
             let template = if how == Placement::Moved {
-                &ui.announce_moved
+                ui.announce_moved()
             } else {
-                &ui.announce_placed
+                ui.announce_placed()
             };
             let values = [
                 ("item", label(item)),
@@ -38,25 +38,27 @@ fn announcement(deck: &Deck, state: &QuizState, event: QuizEvent) -> String {
             fill(template, &values)
         }
         QuizEvent::Unplaced(i) => fill(
-            &ui.announce_unplaced,
+            ui.announce_unplaced(),
             &[("item", label(i)), ("n", &sorted), ("total", &total)],
         ),
         QuizEvent::Checked { score } => {
             let band = match ScoreBand::of(score, state.quiz.len()) {
-                ScoreBand::All => &ui.band_all,
-                ScoreBand::Most => &ui.band_most,
-                ScoreBand::Some => &ui.band_some,
+                ScoreBand::All => ui.band_all(),
+                ScoreBand::Most => ui.band_most(),
+                ScoreBand::Some => ui.band_some(),
             };
             format!(
                 "{} {band}",
                 fill(
-                    &ui.announce_checked,
+                    ui.announce_checked(),
                     &[("score", &score.to_string()), ("total", &total)]
                 )
             )
         }
-        QuizEvent::CheckBlocked { left } => fill(&ui.check_blocked, &[("left", &left.to_string())]),
-        QuizEvent::Cleared => fill(&ui.announce_reset, &[("total", &total)]),
+        QuizEvent::CheckBlocked { left } => {
+            fill(ui.check_blocked(), &[("left", &left.to_string())])
+        }
+        QuizEvent::Cleared => fill(ui.announce_reset(), &[("total", &total)]),
     }
 }
 
