@@ -1,5 +1,5 @@
-//! A polite live region's text, shared through context so that any part of
-//! the widget can announce something.
+//! A polite live region's text. Its `announce` callback travels in
+//! `WidgetCtx`, so any part of the widget can announce something.
 
 use yew::prelude::*;
 
