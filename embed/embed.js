@@ -20,10 +20,12 @@ pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backw
 // than when the first widget nears the viewport: that is what makes the first
 // widget interactive quickly. Only the main-thread work (instantiating the
 // module, parsing the CSS, mounting) waits for the page's first frame, so
-// that it does not delay the page's first paint. (A timeout after a frame
-// callback runs once that frame is painted; a PerformanceObserver for paint
-// entries was measured to fire some 30 ms later. A hidden page gets no
-// frames: the long timeout starts it anyway.)
+// that it is not part of that frame. (A timeout after a frame callback runs
+// once that frame is committed; a PerformanceObserver for paint entries was
+// measured to fire some 30 ms later. On a 2-core machine the compile and the
+// mount still share the CPU with the frame's raster and draw: see
+// bench/SAVINGS.md. A hidden page gets no frames: the long timeout starts it
+// anyway.)
 const afterFirstFrame = new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve, 0));
   setTimeout(resolve, 200);
