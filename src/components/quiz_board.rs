@@ -9,7 +9,7 @@ use super::{QuizItemRow, class_list, when};
 use crate::app::WidgetCtx;
 use crate::domain::{Bin, fill};
 use crate::hooks::use_drag::{DragHandle, Target};
-use crate::hooks::{random_seed, use_drag, use_stable_callback};
+use crate::hooks::{fresh_quiz, use_drag, use_stable_callback};
 use crate::state::{QuizAction, QuizState};
 
 /// The board's gestures: its drop targets, the drag, and the rows' callback.
@@ -138,9 +138,7 @@ pub fn quiz_board(
         }
     };
     let check = on_action.reform(|_| QuizAction::Check);
-    let reset = on_action.reform(|_| QuizAction::Reset {
-        seed: random_seed(),
-    });
+    let reset = on_action.reform(|_| fresh_quiz());
     let ghost_label = drag
         .state
         .item

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::class_list;
 use crate::app::WidgetCtx;
 use crate::domain::{Quiz, ScoreBand, fill};
-use crate::hooks::random_seed;
+use crate::hooks::fresh_quiz;
 use crate::state::QuizAction;
 
 /// A view function rather than a component: no hooks, and the quiz view
@@ -32,9 +32,7 @@ pub fn quiz_results(
         ),
         _ => String::new(),
     };
-    let reset = on_action.reform(|_| QuizAction::Reset {
-        seed: random_seed(),
-    });
+    let reset = on_action.reform(|_| fresh_quiz());
     html! {
         <section class="results" aria-labelledby={ctx.id("score")}>
             <h3 class="score" id={ctx.id("score")} part="score" tabindex="-1" data-focus="score">

@@ -14,7 +14,7 @@ pub mod use_stable_callback;
 pub mod use_swipe;
 
 pub use host_events::dispatch_host_event;
-pub use random::random_seed;
+pub use random::{fresh_quiz, random_seed};
 pub use store::{StorageMode, Store};
 pub use use_announcer::{Announcer, use_announcer};
 pub use use_deck::{DeckLoad, LoadFailure, preload_builtin, use_deck};
