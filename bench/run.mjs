@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/lib/browser.mjs';
 import { MIME_TYPES } from '../e2e/lib/server.mjs';
+import { ratioInterval, summary } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -76,49 +77,7 @@ const OFFSCREEN_PX = 3000;
 const CPU_SAMPLE_MS = 3000;
 
 // ---------------------------------------------------------------- stats
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-function pct(xs, p) {
-  if (!xs.length) return null;
-  const s = sorted(xs);
-  // nearest-rank percentile
-  const rank = Math.max(1, Math.ceil((p / 100) * s.length));
-  return s[Math.min(s.length, rank) - 1];
-}
-function median(xs) {
-  if (!xs.length) return null;
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-const summary = (xs) => ({
-  n: xs.length,
-  median: median(xs),
-  p95: pct(xs, 95),
-  min: xs.length ? Math.min(...xs) : null,
-  max: xs.length ? Math.max(...xs) : null,
-});
-/**
- * A 95% bootstrap interval for the ratio of two medians: both samples are
- * resampled with replacement (a fixed-seed generator, so a report can be
- * reproduced from its raw figures). It says how far the ratio could move
- * from session to session through run-to-run noise alone.
- */
-function ratioInterval(num, den, rounds = 2000) {
-  num = num.filter((x) => x != null);
-  den = den.filter((x) => x != null);
-  if (!num.length || !den.length) return null;
-  let seed = 0x2545f491;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const resample = (xs) => xs.map(() => xs[Math.floor(rand() * xs.length)]);
-  const ratios = [];
-  for (let i = 0; i < rounds; i++) ratios.push(median(resample(num)) / median(resample(den)));
-  return { low: pct(ratios, 2.5), high: pct(ratios, 97.5) };
-}
+// (sorted, pct, median, summary, ratioInterval: bench/stats.mjs)
 const r1 = (x, d = 1) => (x == null || Number.isNaN(x) ? null : Number(x.toFixed(d)));
 const fmtMs = (x, d = 1) => (x == null ? 'n/a' : `${x.toFixed(d)} ms`);
 const fmtKB = (b) => (b == null ? 'n/a' : `${(b / KB).toFixed(1)} KB`);
