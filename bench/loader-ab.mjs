@@ -50,7 +50,7 @@ async function buildNames() {
   const loader = await fs.readFile(path.join(DIST, 'embed.js'), 'utf8');
   const find = (re, what) => {
     const m = loader.match(re);
-    if (!m) throw new Error(`loader-ab: no ${what} name in ${DIST}/embed.js`);
+    if (!m) throw new Error(`loader-ab: no hashed ${what} name in ${DIST}/embed.js: is it a release build? (./scripts/release-build; trunk serve writes a dev build there)`);
     return m[0];
   };
   return {
