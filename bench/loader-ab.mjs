@@ -18,7 +18,7 @@ import { promises as fs, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/lib/browser.mjs';
 import { startServer } from '../e2e/lib/server.mjs';
-import { median, ratioInterval } from './stats.mjs';
+import { formatInterval, median, ratioInterval } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = process.env.BACKWISE_DIST ? path.resolve(process.env.BACKWISE_DIST) : path.join(here, '..', 'dist');
@@ -124,10 +124,7 @@ async function main() {
 
   const staticFcp = runs.get('static page').map((r) => r.fcp);
   const base = median(staticFcp.filter((x) => x != null));
-  const ci = (xs) => {
-    const c = ratioInterval(xs, staticFcp);
-    return c ? `${c.low.toFixed(2)}–${c.high.toFixed(2)}×` : 'n/a';
-  };
+  const ci = (xs) => formatInterval(ratioInterval(xs, staticFcp));
   const out = [
     '# Loader A/B',
     '',

@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../e2e/lib/browser.mjs';
 import { MIME_TYPES } from '../e2e/lib/server.mjs';
-import { ratioInterval, summary } from './stats.mjs';
+import { formatInterval, ratioInterval, summary } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -77,12 +77,11 @@ const OFFSCREEN_PX = 3000;
 const CPU_SAMPLE_MS = 3000;
 
 // ---------------------------------------------------------------- stats
-// (sorted, pct, median, summary, ratioInterval: bench/stats.mjs)
+// (summary, ratioInterval, formatInterval: bench/stats.mjs)
 const r1 = (x, d = 1) => (x == null || Number.isNaN(x) ? null : Number(x.toFixed(d)));
 const fmtMs = (x, d = 1) => (x == null ? 'n/a' : `${x.toFixed(d)} ms`);
 const fmtKB = (b) => (b == null ? 'n/a' : `${(b / KB).toFixed(1)} KB`);
 const fmtX = (x) => (x == null ? 'n/a' : `${x.toFixed(2)}×`);
-const fmtCI = (ci) => (ci ? `${ci.low.toFixed(2)}–${ci.high.toFixed(2)}×` : 'n/a');
 const fmtMB = (b) => (b == null ? 'n/a' : `${(b / (1024 * 1024)).toFixed(2)} MB`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...a) => console.log('bench:', ...a);
@@ -826,13 +825,13 @@ function budgetLines(rep) {
   const st = rep.startup;
   add(
     'FCP with fallback / static FCP (median)',
-    st ? `${fmtX(st.fcpRatio)} (${fmtMs(st.widget.fcp.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${fmtCI(st.fcpRatioCI)})` : 'n/a',
+    st ? `${fmtX(st.fcpRatio)} (${fmtMs(st.widget.fcp.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${formatInterval(st.fcpRatioCI)})` : 'n/a',
     `≤ ${BUDGET.fcpRatio}×`,
     st ? st.fcpRatio <= BUDGET.fcpRatio : null,
   );
   add(
     'Time to interactive / static FCP (median)',
-    st ? `${fmtX(st.ttiRatio)} (${fmtMs(st.widget.tti.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${fmtCI(st.ttiRatioCI)})` : 'n/a',
+    st ? `${fmtX(st.ttiRatio)} (${fmtMs(st.widget.tti.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${formatInterval(st.ttiRatioCI)})` : 'n/a',
     `≤ ${BUDGET.ttiRatio}×`,
     st ? st.ttiRatio <= BUDGET.ttiRatio : null,
   );

@@ -44,3 +44,6 @@ export function ratioInterval(num, den, rounds = 2000) {
   for (let i = 0; i < rounds; i++) ratios.push(median(resample(num)) / median(resample(den)));
   return { low: pct(ratios, 2.5), high: pct(ratios, 97.5) };
 }
+
+/** An interval from ratioInterval as text, e.g. "1.12–1.33×". */
+export const formatInterval = (ci) => (ci ? `${ci.low.toFixed(2)}–${ci.high.toFixed(2)}×` : 'n/a');
