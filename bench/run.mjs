@@ -108,6 +108,25 @@ async function cpuBusy(ms) {
   return b && b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : null;
 }
 
+/**
+ * The warning, for the report and the console, that the timings ran on a busy
+ * machine, or null. It goes by the CPU measured just before the timed runs;
+ * only where that could not be read (not Linux) by the load average, which
+ * lags and counts this script's own builds.
+ */
+function busyNote(rep) {
+  const busy = rep.load.busyBefore;
+  if (busy != null) {
+    return busy > 0.2
+      ? `other work was using the CPU when the timed runs began (${(busy * 100).toFixed(0)}%), so timings are noisier and slower than on a quiet machine`
+      : null;
+  }
+  const [start, end] = [rep.load.start[0], rep.load.end[0]];
+  return Math.max(start, end) > rep.machine.nproc / 2
+    ? `the load average was ${start} → ${end} on ${rep.machine.nproc} CPUs (the CPU in use could not be read), so other work may have been running and timings may be noisy`
+    : null;
+}
+
 // ---------------------------------------------------------------- sizes
 function compressedSizes(buf) {
   const gzip = zlib.gzipSync(buf, { level: 9 }).length;
@@ -864,8 +883,8 @@ function markdown(rep, lines) {
   const busy = rep.load.busyBefore;
   if (busy != null) out.push(`| CPU in use just before the timed runs | ${(busy * 100).toFixed(0)}% of ${m.nproc} CPUs, over ${CPU_SAMPLE_MS / 1000} s |`);
   out.push(`| Load average (1/5/15 min) | at start ${rep.load.start.join(' / ')}; at end ${rep.load.end.join(' / ')} (these lag by minutes, and include this script's own builds and runs) |`, '');
-  if (busy != null && busy > 0.2)
-    out.push(`**Note:** other work was using the CPU when the timed runs began (${(busy * 100).toFixed(0)}%), so timings are noisier and slower than on a quiet machine. Sizes are unaffected.`, '');
+  const note = busyNote(rep);
+  if (note) out.push(`**Note:** ${note}. Sizes are unaffected.`, '');
   if (rep.pages) out.push(`Pages: dist/index.html ${rep.pages.bytes['index.html']} B; static.html ${rep.pages.bytes['static.html']} B; the static fallback ${rep.pages.fallbackMatchesDemo ? 'has the same text as' : '**differs in text from**'} the demo's fallback.`, '');
 
   if (rep.sizes) {
@@ -1085,8 +1104,8 @@ async function main() {
   await fs.writeFile(path.join(outDir, 'REPORT.md'), markdown(rep, lines) + '\n' + (savings ? '\n' + savings : ''));
 
   console.log('\n==> Backwise budgets');
-  if (Math.max(rep.load.start[0], rep.load.end[0]) > rep.machine.nproc / 2)
-    console.log(`NOTE  load average ${rep.load.start[0]} → ${rep.load.end[0]} on ${rep.machine.nproc} CPUs: other work was running; timings are noisy`);
+  const note = busyNote(rep);
+  if (note) console.log(`NOTE  ${note}`);
   for (const l of lines) console.log(`${l.status.padEnd(4)}  ${l.name}: ${l.figure} (${l.limit})`);
   if (rep.sizes?.floor) console.log(`INFO  Yew floor: ${fmtKB(rep.sizes.floor.total.brotli)} brotli; widget/floor ${fmtX(rep.sizes.floorRatio)}`);
   if (rep.sizes?.featuresFloor) console.log(`INFO  Yew features floor: ${fmtKB(rep.sizes.featuresFloor.total.brotli)} brotli; widget code above it ${fmtKB(rep.sizes.widget.total.brotli - rep.sizes.featuresFloor.total.brotli)}`);
