@@ -5,8 +5,8 @@
 //    and the widget's stylesheet with csso (Trunk copies it verbatim).
 //  - Release: optimizes the wasm (scripts/optimize-wasm.mjs; Trunk's own
 //    wasm-opt step is off).
-//  - Release: renames the wasm's imports to short names, in the wasm and the
-//    glue (scripts/short-imports.mjs).
+//  - Release: renames the wasm's imports, and the exports only the glue
+//    calls, to short names, in the wasm and the glue (scripts/short-imports.mjs).
 //  - Release: gives the glue, the wasm and the widget CSS content-hashed
 //    names (safe to cache forever) and points embed.js at them; embed.js
 //    itself keeps its name, so bloggers' tags never change.
@@ -18,7 +18,7 @@ import { minify as minifyCss } from 'csso';
 import { minify } from 'terser';
 
 import { optimizeWasm } from './optimize-wasm.mjs';
-import { shortenImports } from './short-imports.mjs';
+import { shortenExports, shortenImports } from './short-imports.mjs';
 
 const stage = process.env.TRUNK_STAGING_DIR;
 if (!stage) {
@@ -57,10 +57,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
   await minifyJs('backwise.js');
   await minifyStylesheet('widget.css');
   optimizeWasm(file('backwise_bg.wasm'));
-  const shortened = shortenImports(
+  const imported = shortenImports(
     await readFile(file('backwise_bg.wasm')),
     await readFile(file('backwise.js'), 'utf8'),
   );
+  const shortened = shortenExports(imported.wasm, imported.glue);
+  console.log(`post-build: short names for ${imported.renamed} imports and ${shortened.renamed} exports`);
   await writeFile(file('backwise_bg.wasm'), shortened.wasm);
   await writeFile(file('backwise.js'), shortened.glue);
   const names = {

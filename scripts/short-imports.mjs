@@ -1,4 +1,5 @@
-// Shortens the names of the wasm's imports, in the wasm and in its glue.
+// Shortens the names of the wasm's imports, and of the function exports that
+// only the glue calls, in the wasm and in its glue.
 //
 // wasm-bindgen names every import after the JS it calls plus a 16-digit hash
 // (`__wbg_set_listener_id_fc5a5a59311dcc63`), and each name is spelled twice:
@@ -11,6 +12,14 @@
 // Refuses (throws) unless every import comes from one module whose name and
 // import names each appear exactly once in the glue: then a plain textual
 // rename cannot touch anything else.
+//
+// Exports are the same story the other way round: wasm-bindgen names each
+// closure's entry point after its Rust type, with crate hashes (up to ~190
+// characters), and the glue calls it as a property of the exports object
+// (`wasm.<name>`, minified to some `R.<name>`). A function export is renamed
+// only when every mention of it in the glue is such a property access, so
+// the glue's own API (`export function mount`) keeps its name, and so does
+// the memory, which tests and the benchmark read from outside.
 
 function readU32(bytes, at) {
   let value = 0;
@@ -58,12 +67,17 @@ const wholeWord = (word, flags = '') =>
 
 const occurrences = (text, word) => (text.match(wholeWord(word, 'g')) || []).length;
 
+/** `word` as a whole property name after a dot: `obj.word`. */
+const property = (word, flags = '') =>
+  new RegExp(`(?<=\\.)${word.replace(/[.$]/g, '\\$&')}(?![\\w$])`, flags);
+
 /**
  * @param {Uint8Array} wasm  the module
  * @param {string} glue      its (minified) wasm-bindgen glue
  * @returns {{ wasm: Uint8Array, glue: string, renamed: number }}
  */
-export function shortenImports(wasm, glue) {
+/** The module's sections: id, and where each one's header and body are. */
+function sectionsOf(wasm) {
   const sections = [];
   let at = 8;
   while (at < wasm.length) {
@@ -72,7 +86,21 @@ export function shortenImports(wasm, glue) {
     sections.push({ id, start, end: start + size, head: at });
     at = start + size;
   }
-  const imports = sections.find((s) => s.id === 2);
+  return sections;
+}
+
+/** `wasm` with section `old` replaced by one of the same id and `body`. */
+function withSection(wasm, old, body) {
+  const section = [old.id, ...u32(body.length), ...body];
+  const out = new Uint8Array(wasm.length - (old.end - old.head) + section.length);
+  out.set(wasm.subarray(0, old.head), 0);
+  out.set(section, old.head);
+  out.set(wasm.subarray(old.end), old.head + section.length);
+  return out;
+}
+
+export function shortenImports(wasm, glue) {
+  const imports = sectionsOf(wasm).find((s) => s.id === 2);
   if (!imports) return { wasm, glue, renamed: 0 };
 
   let [count, pos] = readU32(wasm, imports.start);
@@ -106,10 +134,48 @@ export function shortenImports(wasm, glue) {
   }
   glue = glue.replace(quotedModule, moduleKey);
 
-  const section = [2, ...u32(body.length), ...body];
-  const out = new Uint8Array(wasm.length - (imports.end - imports.head) + section.length);
-  out.set(wasm.subarray(0, imports.head), 0);
-  out.set(section, imports.head);
-  out.set(wasm.subarray(imports.end), imports.head + section.length);
-  return { wasm: out, glue, renamed: count };
+  return { wasm: withSection(wasm, imports, body), glue, renamed: count };
+}
+
+/**
+ * @param {Uint8Array} wasm  the module
+ * @param {string} glue      its (minified) wasm-bindgen glue
+ * @returns {{ wasm: Uint8Array, glue: string, renamed: number }}
+ */
+export function shortenExports(wasm, glue) {
+  const exports = sectionsOf(wasm).find((s) => s.id === 7);
+  if (!exports) return { wasm, glue, renamed: 0 };
+
+  const entries = [];
+  let [count, pos] = readU32(wasm, exports.start);
+  for (let i = 0; i < count; i++) {
+    let length;
+    [length, pos] = readU32(wasm, pos);
+    const field = fromUtf8.decode(wasm.subarray(pos, pos + length));
+    const kind = wasm[pos + length];
+    const [, end] = readU32(wasm, pos + length + 1);
+    entries.push({ field, kind, rest: wasm.subarray(pos + length, end) });
+    pos = end;
+  }
+  const taken = new Set(entries.map((e) => e.field));
+  let next = 0;
+  const fresh = () => {
+    let short;
+    do short = shortName(next++);
+    while (taken.has(short));
+    return short;
+  };
+  let renamed = 0;
+  const body = [...u32(count)];
+  for (const entry of entries) {
+    let field = entry.field;
+    const accesses = (glue.match(property(field, 'g')) || []).length;
+    if (entry.kind === 0 && field.length > 2 && accesses > 0 && accesses === occurrences(glue, field)) {
+      field = fresh();
+      glue = glue.replace(property(entry.field, 'g'), field);
+      renamed++;
+    }
+    body.push(...name(field), ...entry.rest);
+  }
+  return { wasm: withSection(wasm, exports, body), glue, renamed };
 }
