@@ -61,21 +61,22 @@ function shortName(n) {
   return out;
 }
 
+const escaped = (word) => word.replace(/[.$]/g, '\\$&');
+
 /** `word` as a whole identifier (not part of a longer one). */
-const wholeWord = (word, flags = '') =>
-  new RegExp(`(?<![\\w$])${word.replace(/[.$]/g, '\\$&')}(?![\\w$])`, flags);
+const wholeWord = (word, flags = '') => new RegExp(`(?<![\\w$])${escaped(word)}(?![\\w$])`, flags);
 
 const occurrences = (text, word) => (text.match(wholeWord(word, 'g')) || []).length;
 
 /** `word` as a whole property name after a dot: `obj.word`. */
-const property = (word, flags = '') =>
-  new RegExp(`(?<=\\.)${word.replace(/[.$]/g, '\\$&')}(?![\\w$])`, flags);
+const property = (word, flags = '') => new RegExp(`(?<=\\.)${escaped(word)}(?![\\w$])`, flags);
 
-/**
- * @param {Uint8Array} wasm  the module
- * @param {string} glue      its (minified) wasm-bindgen glue
- * @returns {{ wasm: Uint8Array, glue: string, renamed: number }}
- */
+/** The name (a length-prefixed UTF-8 string) at `at`, and where it ends. */
+function readName(wasm, at) {
+  const [length, start] = readU32(wasm, at);
+  return [fromUtf8.decode(wasm.subarray(start, start + length)), start + length];
+}
+
 /** The module's sections: id, and where each one's header and body are. */
 function sectionsOf(wasm) {
   const sections = [];
@@ -99,6 +100,11 @@ function withSection(wasm, old, body) {
   return out;
 }
 
+/**
+ * @param {Uint8Array} wasm  the module
+ * @param {string} glue      its (minified) wasm-bindgen glue
+ * @returns {{ wasm: Uint8Array, glue: string, renamed: number }}
+ */
 export function shortenImports(wasm, glue) {
   const imports = sectionsOf(wasm).find((s) => s.id === 2);
   if (!imports) return { wasm, glue, renamed: 0 };
@@ -108,13 +114,9 @@ export function shortenImports(wasm, glue) {
   let module = null;
   const moduleKey = 'w';
   for (let i = 0; i < count; i++) {
-    let length;
-    [length, pos] = readU32(wasm, pos);
-    const mod = fromUtf8.decode(wasm.subarray(pos, pos + length));
-    pos += length;
-    [length, pos] = readU32(wasm, pos);
-    const field = fromUtf8.decode(wasm.subarray(pos, pos + length));
-    pos += length;
+    let mod, field;
+    [mod, pos] = readName(wasm, pos);
+    [field, pos] = readName(wasm, pos);
     if (module === null) module = mod;
     if (mod !== module) throw new Error(`short-imports: imports from two modules (${module}, ${mod})`);
     if (wasm[pos] !== 0) throw new Error(`short-imports: import ${field} is not a function`);
@@ -137,11 +139,7 @@ export function shortenImports(wasm, glue) {
   return { wasm: withSection(wasm, imports, body), glue, renamed: count };
 }
 
-/**
- * @param {Uint8Array} wasm  the module
- * @param {string} glue      its (minified) wasm-bindgen glue
- * @returns {{ wasm: Uint8Array, glue: string, renamed: number }}
- */
+/** The same for the function exports that only the glue calls (see the top of this file). */
 export function shortenExports(wasm, glue) {
   const exports = sectionsOf(wasm).find((s) => s.id === 7);
   if (!exports) return { wasm, glue, renamed: 0 };
@@ -149,12 +147,9 @@ export function shortenExports(wasm, glue) {
   const entries = [];
   let [count, pos] = readU32(wasm, exports.start);
   for (let i = 0; i < count; i++) {
-    let length;
-    [length, pos] = readU32(wasm, pos);
-    const field = fromUtf8.decode(wasm.subarray(pos, pos + length));
-    const kind = wasm[pos + length];
-    const [, end] = readU32(wasm, pos + length + 1);
-    entries.push({ field, kind, rest: wasm.subarray(pos + length, end) });
+    const [field, at] = readName(wasm, pos);
+    const [, end] = readU32(wasm, at + 1); // after the kind byte, the index
+    entries.push({ field, kind: wasm[at], rest: wasm.subarray(at, end) });
     pos = end;
   }
   const taken = new Set(entries.map((e) => e.field));
