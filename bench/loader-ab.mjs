@@ -9,7 +9,9 @@
 // does nothing; the element's definition alone) with the shipped loader.
 // Every variant is served from its own copy of the release dist/, with its
 // loader as embed.js; the shipped one is dist/ as it is. A stand-in that
-// needs the build's file names can write __WASM__, __GLUE__ and __CSS__.
+// needs the wasm's hashed name can write __WASM__. (The release build writes
+// the glue and the CSS into embed.js: a stand-in that starts the widget is
+// best made as a patched copy of dist/embed.js.)
 // Needs dist/ and bench/pages/static.html (both made by scripts/bench).
 // Prints a table and writes bench/tmp/loader-ab.md.
 
@@ -45,7 +47,7 @@ function parseArgs(argv) {
   return o;
 }
 
-/** The hashed file names of this build, from the shipped loader. */
+/** The wasm's hashed file name in this build, from the shipped loader. */
 async function buildNames() {
   const loader = await fs.readFile(path.join(DIST, 'embed.js'), 'utf8');
   const find = (re, what) => {
@@ -55,8 +57,6 @@ async function buildNames() {
   };
   return {
     __WASM__: find(/backwise-[0-9a-f]+_bg\.wasm/, 'wasm'),
-    __GLUE__: find(/backwise-[0-9a-f]+\.js/, 'glue'),
-    __CSS__: find(/widget-[0-9a-f]+\.css/, 'CSS'),
   };
 }
 
@@ -71,7 +71,7 @@ async function preparePages(variants) {
   for (const v of variants) {
     const source = await fs.readFile(v.file, 'utf8');
     await fs.cp(DIST, path.join(ROOT, v.name), { recursive: true });
-    await fs.writeFile(path.join(ROOT, v.name, 'embed.js'), source.replace(/__(WASM|GLUE|CSS)__/g, (k) => names[k]));
+    await fs.writeFile(path.join(ROOT, v.name, 'embed.js'), source.replace(/__WASM__/g, names.__WASM__));
   }
 }
 

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { promises as fs, existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../e2e/lib/browser.mjs';
+import { keepWasmMemory, launch } from '../e2e/lib/browser.mjs';
 import { MIME_TYPES } from '../e2e/lib/server.mjs';
 import { formatInterval, ratioInterval, summary } from './stats.mjs';
 
@@ -346,7 +346,7 @@ function recorder(countWasm) {
   }
 }
 
-async function newPage(browser, { throttle = 1, countWasm = false } = {}) {
+async function newPage(browser, { throttle = 1, countWasm = false, keepMemory = false } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   // Signals from the recorder: how many of each arrived, and who waits.
   const seen = { fcp: 0, ready: 0 };
@@ -364,6 +364,7 @@ async function newPage(browser, { throttle = 1, countWasm = false } = {}) {
       waiting.push(w);
     });
   await context.addInitScript(recorder, countWasm);
+  if (keepMemory) await context.addInitScript(keepWasmMemory);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const errors = [];
@@ -594,16 +595,14 @@ function installHelpers() {
   window.__bw = { selectTab, series, remount, frame };
 }
 
-async function memorySnapshot(t, glueUrl) {
+async function memorySnapshot(t) {
   await t.cdp.send('HeapProfiler.collectGarbage');
   await t.cdp.send('HeapProfiler.collectGarbage');
   const heap = await t.cdp.send('Runtime.getHeapUsage');
   const dom = await t.cdp.send('Memory.getDOMCounters').catch(() => null);
-  const wasmBytes = await t.page.evaluate(async (u) => {
-    const mod = await import(u);
-    const w = await mod.default(); // already initialised: returns the exports without loading again
-    return w.memory.buffer.byteLength;
-  }, glueUrl);
+  // The page's one wasm instance (embed.js has the glue in it: there is no
+  // glue module to import and ask).
+  const wasmBytes = await t.page.evaluate(() => window.__wasmMemories[0].buffer.byteLength);
   return {
     jsHeapUsed: heap.usedSize,
     jsHeapTotal: heap.totalSize,
@@ -613,15 +612,15 @@ async function memorySnapshot(t, glueUrl) {
   };
 }
 
-async function interactionAndMemory(browser, srv, glueUrl) {
-  const t = await newPage(browser);
+async function interactionAndMemory(browser, srv) {
+  const t = await newPage(browser, { keepMemory: true });
   try {
     await t.page.goto(srv.url + 'index.html?isolated');
     await waitReady(t);
     const isolated = await t.page.evaluate(() => window.crossOriginIsolated);
     await t.page.evaluate(installHelpers);
     await t.page.evaluate(() => window.__bw.frame());
-    const afterLoad = await memorySnapshot(t, glueUrl);
+    const afterLoad = await memorySnapshot(t);
 
     // Measured: deck steps and quiz placements, one frame apart.
     await t.page.evaluate(() => window.__bw.selectTab(/Tips/));
@@ -637,10 +636,10 @@ async function interactionAndMemory(browser, srv, glueUrl) {
       await t.page.evaluate((n) => window.__bw.series('deck', n, false), half);
       await t.page.evaluate(() => window.__bw.selectTab(/Quiz/));
       await t.page.evaluate((n) => window.__bw.series('quiz', n, false), total - half);
-      snapshots.push({ label: `round ${r}: after ${OPT.memoryInteractions} interactions`, ...(await memorySnapshot(t, glueUrl)) });
+      snapshots.push({ label: `round ${r}: after ${OPT.memoryInteractions} interactions`, ...(await memorySnapshot(t)) });
       const mounts = [];
       for (let i = 0; i < OPT.mountCycles; i++) mounts.push(await t.page.evaluate(() => window.__bw.remount()));
-      snapshots.push({ label: `round ${r}: after ${OPT.mountCycles} mount/unmount cycles`, ...(await memorySnapshot(t, glueUrl)) });
+      snapshots.push({ label: `round ${r}: after ${OPT.mountCycles} mount/unmount cycles`, ...(await memorySnapshot(t)) });
       return mounts;
     };
     const mounts1 = await round(1, OPT.memoryInteractions - 2 * OPT.steps);
@@ -889,7 +888,7 @@ function markdown(rep, lines) {
 
   if (rep.sizes) {
     const sz = rep.sizes;
-    out.push('## Sizes', '', 'Every file one widget loads (loader, glue, wasm with the built-in deck, CSS):', '');
+    out.push('## Sizes', '', 'Every file one widget loads (the loader, with the wasm-bindgen glue and the widget CSS written into it by the release build; the wasm, with the built-in deck):', '');
     out.push('| File | Raw | gzip -9 | brotli (q11) |', '|---|---:|---:|---:|');
     for (const f of sz.widget.files) out.push(`| ${f.file} | ${fmtKB(f.raw)} | ${fmtKB(f.gzip)} | ${fmtKB(f.brotli)} |`);
     out.push(`| **Total** | **${fmtKB(sz.widget.total.raw)}** | **${fmtKB(sz.widget.total.gzip)}** | **${fmtKB(sz.widget.total.brotli)}** |`, '');
@@ -947,7 +946,7 @@ function markdown(rep, lines) {
       out.push(`| ${n} | ${x.n} | ${fmtMs(x.median, 2)} | ${fmtMs(x.p95, 2)} | ${fmtMs(x.max, 2)} |`);
     out.push('', `Timer resolution: ${it.timerResolution}. Re-mount after re-inserting the element (warm, wasm already compiled): p50 ${fmtMs(it.remountMs.median)}, p95 ${fmtMs(it.remountMs.p95)}.`, '');
     const mm = it.memory;
-    out.push('## Memory', '', `Two rounds, each: ${mm.round}. Every figure is taken after two forced GCs (CDP HeapProfiler.collectGarbage); JS heap from Runtime.getHeapUsage, wasm linear memory from the glue module's \`memory.buffer.byteLength\`, DOM nodes and listeners from Memory.getDOMCounters (whole page).`, '');
+    out.push('## Memory', '', `Two rounds, each: ${mm.round}. Every figure is taken after two forced GCs (CDP HeapProfiler.collectGarbage); JS heap from Runtime.getHeapUsage, wasm linear memory as the instance's \`memory.buffer.byteLength\` (kept by an init script that wraps \`WebAssembly.instantiate\`), DOM nodes and listeners from Memory.getDOMCounters (whole page).`, '');
     out.push('| When | JS heap used | Wasm linear memory | DOM nodes | JS event listeners |', '|---|---:|---:|---:|---:|');
     const num = (x) => (x == null ? 'n/a' : String(x));
     for (const sn of mm.snapshots) out.push(`| ${sn.label} | ${fmtMB(sn.jsHeapUsed)} | ${fmtMB(sn.wasmMemory)} | ${num(sn.domNodes)} | ${num(sn.jsEventListeners)} |`);
@@ -1054,8 +1053,7 @@ async function main() {
         rep.sizes.floorRatio = rep.sizes.floor ? rep.sizes.widget.total.brotli / rep.sizes.floor.total.brotli : null;
       }
     }
-    const glue = (rep.sizes?.observed?.find((f) => f.endsWith('.js') && !/^embed/.test(f))) || byPattern.find((f) => /^backwise.*\.js$/.test(f));
-    rep.interaction = await section('interaction+memory', () => interactionAndMemory(browser, srv, srv.url + glue));
+    rep.interaction = await section('interaction+memory', () => interactionAndMemory(browser, srv));
     if (rep.interaction) {
       const lc = leakCheck(rep.interaction.memory);
       rep.leakOk = lc.ok;

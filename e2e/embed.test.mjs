@@ -282,7 +282,8 @@ test('dist/ works when served from /some/deep/path/, with no 404 and no request 
       .filter((r) => !r.path.startsWith('/some/deep/path/') && r.path !== '/favicon.ico' && r.path !== '/blog/2024/post.html')
       .map((r) => r.path);
     assert.deepEqual(outside, [], 'every widget file is fetched from under the sub-path');
-    for (const name of [/^embed\.js$/, /^backwise-[0-9a-f]+\.js$/, /^backwise-[0-9a-f]+_bg\.wasm$/, /^widget-[0-9a-f]+\.css$/]) {
+    // The release build writes the glue and the CSS into embed.js.
+    for (const name of [/^embed\.js$/, /^backwise-[0-9a-f]+_bg\.wasm$/]) {
       const under = (r) => r.path.startsWith('/some/deep/path/') && name.test(r.path.slice('/some/deep/path/'.length));
       assert.ok(deep.requests.some((r) => under(r) && r.status === 200), `${name} loaded from the sub-path`);
     }
@@ -398,18 +399,16 @@ async function heapAndListeners(page, cdp) {
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
     return listeners.length;
   };
-  const wasm = await page.evaluate(async () => {
-    // The glue has a content-hashed name: take the one the page loaded.
-    const glue = performance.getEntriesByType('resource').find((e) => /\/backwise-[0-9a-f]+\.js$/.test(e.name));
-    const mod = await import(glue.name);
-    const exports = await mod.default();
-    return exports.memory.buffer.byteLength;
+  const wasm = await page.evaluate(() => {
+    // One module per page, however many widgets (kept by `keepWasmMemory`).
+    if (window.__wasmMemories.length !== 1) throw new Error(`${window.__wasmMemories.length} wasm instances`);
+    return window.__wasmMemories[0].buffer.byteLength;
   });
   return { heap: usedSize, wasm, window: await count('window'), document: await count('document') };
 }
 
 test('insert and remove a widget 50 times: no errors, no growth, and the last one works', async () => {
-  const t = await openFixture(browser, server, 'blank.html');
+  const t = await openFixture(browser, server, 'blank.html', { keepWasmMemory: true });
   const { page } = t;
   const cdp = await t.context.newCDPSession(page);
   try {

@@ -1,12 +1,14 @@
 // Backwise embed loader: defines <backwise-widget>. Add it once per page:
 //   <script type="module" src="/backwise/embed.js"></script>
-// The wasm, its glue and the widget CSS are found next to this file, so the
-// folder works from any path. The wasm is fetched and compiled once per page,
+// The wasm is found next to this file (and, in a development build, its glue
+// and the widget CSS too), so the folder works from any path. The wasm is fetched and compiled once per page,
 // however many widgets there are, and a widget far below the fold starts
 // only when it comes near the viewport. Until then its light-DOM children
 // (the fallback HTML) stay visible.
 
 const here = (name) => new URL(name, import.meta.url).href;
+const fetchText = (url) => fetch(url)
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
 const ATTRS = ['deck', 'view', 'theme', 'storage'];
 const NEAR_VIEWPORT = '500px';
 
@@ -15,8 +17,8 @@ const NEAR_VIEWPORT = '500px';
 const pending = new CSSStyleSheet();
 pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto}');
 
-// Fetch the wasm, its glue and the CSS in parallel as soon as this script
-// runs, compiling the wasm while it streams in (off the main thread), rather
+// Fetch the wasm (and, in a development build, its glue and the CSS) as soon
+// as this script runs, compiling the wasm while it streams in (off the main thread), rather
 // than when the first widget nears the viewport: that is what makes the first
 // widget interactive quickly. Only the main-thread work (instantiating the
 // module, parsing the CSS, mounting) waits for the page's first frame, so
@@ -31,11 +33,17 @@ const afterFirstFrame = new Promise((resolve) => {
   setTimeout(resolve, 200);
 });
 const wasmUrl = here('backwise_bg.wasm');
-const glueUrl = here('backwise.js');
 const wasm = WebAssembly.compileStreaming(fetch(wasmUrl));
+// The wasm-bindgen glue and the widget's CSS are fetched from next to this
+// file in a development build. The release build writes both into this file
+// instead (scripts/post-build.mjs): the three expressions below, and the
+// wasm's name above, are its seams, and it fails if one is missing. That is
+// two requests fewer before a widget can start (bench/SAVINGS.md). The glue
+// changes with every wasm build anyway, so this file, which is revalidated
+// rather than cached forever, costs no extra download for holding it.
+const glueUrl = here('backwise.js');
 const glue = import(glueUrl);
-const cssText = fetch(here('widget.css'))
-  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`widget.css: HTTP ${r.status}`))));
+const cssText = fetchText(here('widget.css'));
 const runtime = Promise.all([glue, wasm, cssText, afterFirstFrame])
   .then(async ([glue, module, text]) => {
     await glue.default({ module_or_path: module });
@@ -58,7 +66,8 @@ const onTrap = (error) => {
   if (crashed || !(error instanceof WebAssembly.RuntimeError)) return false;
   // Only this module's traps; another wasm on the page is not ours to report.
   // The stack names the wasm (Chromium, Firefox) or at least the glue that
-  // called into it (Safari names no wasm URL).
+  // called into it (Safari names no wasm URL); in a release build the glue
+  // is this file.
   const stack = String(error.stack);
   if (!stack.includes(wasmUrl) && !stack.includes(glueUrl)) return false;
   crashed = true;

@@ -7,16 +7,19 @@
 //    wasm-opt step is off).
 //  - Release: renames the wasm's imports, and the exports only the glue
 //    calls, to short names, in the wasm and the glue (scripts/short-imports.mjs).
-//  - Release: gives the glue, the wasm and the widget CSS content-hashed
-//    names (safe to cache forever) and points embed.js at them; embed.js
-//    itself keeps its name, so bloggers' tags never change.
+//  - Release: gives the wasm a content-hashed name (safe to cache forever)
+//    and points embed.js at it, and writes the glue and the widget CSS into
+//    embed.js (scripts/inline-glue.mjs), so that a page makes two requests
+//    for a widget: embed.js, which keeps its name so bloggers' tags never
+//    change, and the wasm.
 //  - Removes Trunk's leftover `<link rel="rust">` from the built HTML.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify as minifyCss } from 'csso';
 import { minify } from 'terser';
 
+import { glueAsExpression, replaceOnce } from './inline-glue.mjs';
 import { optimizeWasm } from './optimize-wasm.mjs';
 import { shortenExports, shortenImports } from './short-imports.mjs';
 
@@ -64,21 +67,20 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const shortened = shortenExports(imported.wasm, imported.glue);
   console.log(`post-build: short names for ${imported.renamed} imports and ${shortened.renamed} exports`);
   await writeFile(file('backwise_bg.wasm'), shortened.wasm);
-  await writeFile(file('backwise.js'), shortened.glue);
-  const names = {
-    'backwise.js': await hashName('backwise.js', '.js'),
-    'backwise_bg.wasm': await hashName('backwise_bg.wasm', '_bg.wasm'),
-    'widget.css': await hashName('widget.css', '.css'),
-  };
+  // The wasm gets a content-hashed name (safe to cache forever). The glue and
+  // the CSS go into embed.js, which keeps its name: see embed.js and
+  // scripts/inline-glue.mjs.
+  const wasmName = await hashName('backwise_bg.wasm', '_bg.wasm');
+  const glue = glueAsExpression(shortened.glue);
+  const css = await readFile(file('widget.css'), 'utf8');
   await minifyJs('embed.js', (source) => {
-    let out = source;
-    for (const [plain, hashed] of Object.entries(names)) {
-      const quoted = new RegExp(`(['"])(\\./)?${plain.replace('.', '\\.')}\\1`, 'g');
-      if (!quoted.test(out)) throw new Error(`post-build: embed.js does not name ${plain}`);
-      out = out.replace(quoted, (_, q, dot) => `${q}${dot || ''}${hashed}${q}`);
-    }
-    return out;
+    let out = replaceOnce(source, "here('backwise_bg.wasm')", `here('${wasmName}')`);
+    out = replaceOnce(out, "here('backwise.js')", 'import.meta.url');
+    out = replaceOnce(out, 'import(glueUrl)', `Promise.resolve(${glue.expression})`);
+    return replaceOnce(out, "fetchText(here('widget.css'))", `Promise.resolve(${JSON.stringify(css)})`);
   });
+  await rm(file('backwise.js'));
+  await rm(file('widget.css'));
   await minifyJs('frame.js');
 }
 

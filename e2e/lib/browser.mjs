@@ -44,6 +44,23 @@ export async function launch(opts = {}) {
   });
 }
 
+/**
+ * An init script that keeps the memory of every wasm instance the page
+ * creates in `window.__wasmMemories`, for leak checks. (The release build
+ * writes the glue into embed.js, so there is no glue module to import and
+ * ask.) Only the pages that measure memory get it: `newPage(b, { keepWasmMemory: true })`.
+ */
+export function keepWasmMemory() {
+  const memories = (window.__wasmMemories = []);
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async function (...args) {
+    const result = await instantiate.apply(this, args);
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    if (instance.exports.memory instanceof WebAssembly.Memory) memories.push(instance.exports.memory);
+    return result;
+  };
+}
+
 // Runs in every frame before any page script: records CSP violations and
 // backwise-ready events (bubbling + composed, so a capturing listener on
 // document sees them from every instance).
@@ -96,6 +113,7 @@ export async function newPage(browser, opts = {}) {
     ...(opts.context || {}),
   });
   await context.addInitScript(pageRecorder);
+  if (opts.keepWasmMemory) await context.addInitScript(keepWasmMemory);
   const page = await context.newPage();
   page.setDefaultTimeout(opts.timeout ?? 15_000);
 
