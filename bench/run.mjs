@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs [--runs N] [--throttled-runs N] [--steps N] [--floor DIR] [--features-floor DIR] [--quick]
 //   node bench/run.mjs --only pages,sizes,startup   (a partial run; written to bench/tmp/)
+//   node bench/run.mjs --rewrite   (REPORT.md again from report.json, e.g. after a SAVINGS.md edit)
 //
 // Needs a release dist/ (trunk build --release --offline) and, for the floor
 // ratio, the floor's dist (bench/tmp/floor-dist, built by scripts/bench).
@@ -52,6 +53,7 @@ function parseArgs(argv) {
     else if (a === '--features-floor') o.featuresFloor = path.resolve(next());
     else if (a === '--fallback') o.fallback = path.resolve(next());
     else if (a === '--only') o.only = next().split(',');
+    else if (a === '--rewrite') o.rewrite = true;
     else if (a === '--quick') Object.assign(o, { runs: 3, throttledRuns: 2, steps: 40, memoryInteractions: 200, mountCycles: 5, offscreenRuns: 2 });
     else throw new Error(`bench: unknown argument ${a}`);
   }
@@ -82,6 +84,8 @@ const r1 = (x, d = 1) => (x == null || Number.isNaN(x) ? null : Number(x.toFixed
 const fmtMs = (x, d = 1) => (x == null ? 'n/a' : `${x.toFixed(d)} ms`);
 const fmtKB = (b) => (b == null ? 'n/a' : `${(b / KB).toFixed(1)} KB`);
 const fmtX = (x) => (x == null ? 'n/a' : `${x.toFixed(2)}×`);
+// The budget lines' ratios: at 2 decimals a 1.053× would read as within a 1.05× limit.
+const fmtX3 = (x) => (x == null ? 'n/a' : `${x.toFixed(3)}×`);
 const fmtMB = (b) => (b == null ? 'n/a' : `${(b / (1024 * 1024)).toFixed(2)} MB`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...a) => console.log('bench:', ...a);
@@ -843,13 +847,13 @@ function budgetLines(rep) {
   const st = rep.startup;
   add(
     'FCP with fallback / static FCP (median)',
-    st ? `${fmtX(st.fcpRatio)} (${fmtMs(st.widget.fcp.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${formatInterval(st.fcpRatioCI)})` : 'n/a',
+    st ? `${fmtX3(st.fcpRatio)} (${fmtMs(st.widget.fcp.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${formatInterval(st.fcpRatioCI)})` : 'n/a',
     `≤ ${BUDGET.fcpRatio}×`,
     st ? st.fcpRatio <= BUDGET.fcpRatio : null,
   );
   add(
     'Time to interactive / static FCP (median)',
-    st ? `${fmtX(st.ttiRatio)} (${fmtMs(st.widget.tti.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${formatInterval(st.ttiRatioCI)})` : 'n/a',
+    st ? `${fmtX3(st.ttiRatio)} (${fmtMs(st.widget.tti.median)} vs ${fmtMs(st.static.fcp.median)}; 95% CI ${formatInterval(st.ttiRatioCI)})` : 'n/a',
     `≤ ${BUDGET.ttiRatio}×`,
     st ? st.ttiRatio <= BUDGET.ttiRatio : null,
   );
@@ -1089,15 +1093,23 @@ async function main() {
   }
 
   rep.load.end = os.loadavg().map((x) => r1(x, 2));
-  const lines = budgetLines(rep);
-  rep.results = lines;
   rep.elapsedSeconds = Math.round((Date.now() - started) / 1000);
   // A partial run (--only) must not replace the committed report.
-  const outDir = OPT.only ? TMP : here;
+  await writeReport(rep, OPT.only ? TMP : here);
+}
+
+/**
+ * Writes report.json and REPORT.md to `outDir` and prints the budgets.
+ * bench/SAVINGS.md (hand-written: what each size and speed change saved) is
+ * appended to REPORT.md, so that regenerating the report keeps the
+ * explanations; `--rewrite` does only this, from the committed report.json,
+ * after an edit of SAVINGS.md or of the report's wording.
+ */
+async function writeReport(rep, outDir) {
+  const lines = budgetLines(rep);
+  rep.results = lines;
   await fs.mkdir(outDir, { recursive: true });
   await fs.writeFile(path.join(outDir, 'report.json'), JSON.stringify(rep, null, 2) + '\n');
-  // bench/SAVINGS.md (hand-written: what each size and speed change saved) is
-  // appended, so that regenerating the report keeps the explanations.
   const savings = await fs.readFile(path.join(here, 'SAVINGS.md'), 'utf8').catch(() => '');
   await fs.writeFile(path.join(outDir, 'REPORT.md'), markdown(rep, lines) + '\n' + (savings ? '\n' + savings : ''));
 
@@ -1111,14 +1123,21 @@ async function main() {
   if (rep.lazy?.multi) console.log(`INFO  3 instances: wasm fetched ${rep.lazy.multi.wasmFetches}×, compiled ${rep.lazy.multi.wasmCompiles}×, ${rep.lazy.multi.requestsTotal} requests`);
   if (rep.lazy?.offscreen) console.log(`INFO  off-screen 2nd: first interactive ${fmtMs(rep.lazy.offscreen.firstInteractive.median)}, 2nd mounted by then in ${rep.lazy.offscreen.secondMountedAtFirstReady}/${rep.lazy.offscreen.runs} runs`);
   if (rep.leakVerdict) console.log(`INFO  memory: ${rep.leakVerdict}`);
-  console.log(`bench: wrote ${path.relative(ROOT, outDir)}/report.json and REPORT.md in ${rep.elapsedSeconds} s`);
+  console.log(`bench: wrote ${path.relative(ROOT, outDir)}/report.json and REPORT.md (measuring took ${rep.elapsedSeconds} s)`);
   if (rep.errors.length) {
     console.error(`bench: ${rep.errors.length} section(s) could not be measured: ${rep.errors.map((e) => e.section).join(', ')}`);
     process.exit(1);
   }
 }
 
-main().catch((e) => {
+/** `--rewrite`: the report again from bench/report.json, without measuring. */
+async function rewrite() {
+  const file = path.join(here, 'report.json');
+  if (!existsSync(file)) throw new Error(`bench: ${path.relative(ROOT, file)} is missing: run ./scripts/bench first`);
+  await writeReport(JSON.parse(await fs.readFile(file, 'utf8')), here);
+}
+
+(OPT.rewrite ? rewrite() : main()).catch((e) => {
   console.error('bench: failed:', e && e.stack ? e.stack : e);
   process.exit(1);
 });
