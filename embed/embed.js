@@ -1,10 +1,10 @@
 // Backwise embed loader: defines <backwise-widget>. Add it once per page:
 //   <script type="module" src="/backwise/embed.js"></script>
 // The wasm is found next to this file (and, in a development build, its glue
-// and the widget CSS too), so the folder works from any path. The wasm is fetched and compiled once per page,
-// however many widgets there are, and a widget far below the fold starts
-// only when it comes near the viewport. Until then its light-DOM children
-// (the fallback HTML) stay visible.
+// and the widget CSS too), so the folder works from any path. The wasm is
+// fetched and compiled once per page, however many widgets there are, and a
+// widget far below the fold starts only when it comes near the viewport.
+// Until then its light-DOM children (the fallback HTML) stay visible.
 
 const here = (name) => new URL(name, import.meta.url).href;
 const fetchText = (url) => fetch(url)
@@ -18,9 +18,9 @@ const pending = new CSSStyleSheet();
 pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto}');
 
 // Fetch the wasm (and, in a development build, its glue and the CSS) as soon
-// as this script runs, compiling the wasm while it streams in (off the main thread), rather
-// than when the first widget nears the viewport: that is what makes the first
-// widget interactive quickly. Only the main-thread work (instantiating the
+// as this script runs, compiling the wasm while it streams in (off the main
+// thread), rather than when the first widget nears the viewport: that is what
+// makes the first widget interactive quickly. Only the main-thread work (instantiating the
 // module, parsing the CSS, mounting) waits for the page's first frame, so
 // that it is not part of that frame. (A timeout after a frame callback runs
 // once that frame is committed; a PerformanceObserver for paint entries was
