@@ -819,7 +819,9 @@ function machine(browserVersion) {
   const memKB = Number((meminfo.match(/^MemTotal:\s+(\d+)/m) || [])[1] || 0);
   const chromium = sh('/usr/bin/chromium', ['--version']);
   const commit = sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']);
-  const dirty = sh('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no']);
+  // The benchmark's own output (a previous run's report) does not count.
+  const dirty = sh('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no', '--', '.',
+    ':!bench/REPORT.md', ':!bench/report.json']);
   return {
     date: new Date().toISOString(),
     nproc: Number(sh('nproc', [])) || os.cpus().length,
