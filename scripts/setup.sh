@@ -10,7 +10,8 @@
 # package archive.
 #
 # What it ensures:
-#   - rustup target wasm32-unknown-unknown, and the rust-src component
+#   - rustup target wasm32-unknown-unknown, the rust-src component, and the
+#     crates std depends on (fetched once, for the release build's build-std)
 #   - trunk 0.21.14                     (cargo install --locked)
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
 #                                       (gives wasm-bindgen and wasm-bindgen-test-runner)
@@ -73,6 +74,19 @@ _backwise_setup_steps() {
   else
     _bw_say "rust-src" "installing"
     rustup component add rust-src || { _bw_fail "rustup component add rust-src failed"; return 1; }
+  fi
+
+  # 1c. the crates that std itself depends on, for that rebuild: Trunk runs
+  #     cargo with --offline, so they must already be in cargo's cache. A
+  #     fresh machine has none of them ("no matching package named `moto-rt`").
+  local std_manifest
+  std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  if RUSTC_BOOTSTRAP=1 cargo fetch --offline --locked --manifest-path "$std_manifest" >/dev/null 2>&1; then
+    _bw_say "std's crates (build-std)" "ok"
+  else
+    _bw_say "std's crates (build-std)" "fetching"
+    RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$std_manifest" \
+      || { _bw_fail "cargo fetch of std's dependencies failed"; return 1; }
   fi
 
   # 2. trunk
