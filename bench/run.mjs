@@ -207,6 +207,13 @@ async function makePages() {
   const pages = {
     // The demo post with the same fallback and no script.
     'static.html': withWidgets(demo.replace(SCRIPT_RE, ''), `<backwise-widget>\n${fallback}</backwise-widget>`),
+    // The same, with the embed tag pointing at a module that does nothing:
+    // what the tag alone costs the first paint (not a budget; for reading one).
+    'empty-module.html': withWidgets(
+      demo.replace(SCRIPT_RE, '<script type="module" src="empty-module.js"></script>'),
+      `<backwise-widget>\n${fallback}</backwise-widget>`,
+    ),
+    'empty-module.js': '',
     // Three instances on one page.
     'multi.html': withWidgets(
       demo,
@@ -222,6 +229,7 @@ async function makePages() {
   };
   await fs.mkdir(PAGES, { recursive: true });
   for (const [name, html] of Object.entries(pages)) await fs.writeFile(path.join(PAGES, name), html);
+  delete pages['empty-module.js'];
   return {
     bytes: { 'index.html': Buffer.byteLength(demo), ...Object.fromEntries(Object.entries(pages).map(([n, h]) => [n, Buffer.byteLength(h)])) },
     fallbackMatchesDemo,
@@ -385,11 +393,13 @@ async function newPage(browser, { throttle = 1, countWasm = false, keepMemory = 
 const waitReady = (t, n = 1, timeout = 30_000) => t.until('ready', n, timeout);
 
 // ---------------------------------------------------------------- startup
+const STARTUP_PAGES = { widget: 'index.html', static: 'static.html', empty: 'empty-module.html' };
+
 async function startupRun(browser, srv, kind, throttle) {
   const t = await newPage(browser, { throttle });
   try {
     srv.reset();
-    await t.page.goto(srv.url + (kind === 'widget' ? 'index.html' : 'static.html'), { waitUntil: 'load' });
+    await t.page.goto(srv.url + STARTUP_PAGES[kind], { waitUntil: 'load' });
     // Nothing is evaluated in the page until ready (or FCP) plus the layout
     // shift window has passed: see `signal` in the recorder.
     await (kind === 'widget' ? waitReady(t) : t.until('fcp'));
@@ -424,6 +434,9 @@ async function startupRun(browser, srv, kind, throttle) {
       },
       { readyAt, until },
     );
+    if (kind === 'empty' && srv.requests.find((q) => q.path === '/empty-module.js')?.status !== 200) {
+      throw new Error('bench: the empty-module page did not load its module');
+    }
     r.requests = srv.requests.map((q) => q.path);
     r.errors = t.errors.slice();
     return r;
@@ -435,13 +448,15 @@ async function startupRun(browser, srv, kind, throttle) {
 async function startupSeries(browser, srv, runs, throttle) {
   const widget = [];
   const stat = [];
-  // One discarded warm-up pair (first navigations pay for browser-side start-up).
-  await startupRun(browser, srv, 'widget', throttle);
-  await startupRun(browser, srv, 'static', throttle);
+  const empty = [];
+  // One discarded warm-up round (first navigations pay for browser-side start-up).
+  for (const kind of ['widget', 'static', 'empty']) await startupRun(browser, srv, kind, throttle);
   for (let i = 0; i < runs; i++) {
     widget.push(await startupRun(browser, srv, 'widget', throttle));
     stat.push(await startupRun(browser, srv, 'static', throttle));
+    empty.push(await startupRun(browser, srv, 'empty', throttle));
   }
+  const emptyFcp = summary(empty.map((r) => r.fcp));
   const errs = widget.flatMap((r) => r.errors);
   const staticFcp = summary(stat.map((r) => r.fcp));
   const fcp = summary(widget.map((r) => r.fcp));
@@ -467,6 +482,13 @@ async function startupSeries(browser, srv, runs, throttle) {
       cls: summary(stat.map((r) => r.cls)),
       longTaskMs: summary(stat.map((r) => r.longTaskMs)),
     },
+    emptyModule: { fcp: emptyFcp },
+    // What the embed tag alone costs (an empty module against the static
+    // page), and what the widget costs beyond it.
+    tagFcpRatio: emptyFcp.median / staticFcp.median,
+    tagFcpRatioCI: ratioInterval(empty.map((r) => r.fcp), stat.map((r) => r.fcp)),
+    widgetOverTagFcpRatio: fcp.median / emptyFcp.median,
+    widgetOverTagFcpRatioCI: ratioInterval(widget.map((r) => r.fcp), empty.map((r) => r.fcp)),
     fcpRatio: fcp.median / staticFcp.median,
     fcpRatioCI: ratioInterval(widget.map((r) => r.fcp), stat.map((r) => r.fcp)),
     fcpRatioP95: fcp.p95 / staticFcp.p95,
@@ -478,6 +500,7 @@ async function startupSeries(browser, srv, runs, throttle) {
     raw: {
       widget: widget.map(({ resources, requests, errors, ...r }) => r),
       static: stat.map(({ resources, requests, errors, ...r }) => r),
+      emptyModule: empty.map(({ resources, requests, errors, ...r }) => r),
     },
   };
 }
@@ -879,6 +902,10 @@ function markdown(rep, lines) {
   out.push('## Budgets', '', '| Budget | Figure | Limit | Result |', '|---|---|---|---|');
   for (const l of lines) out.push(`| ${l.name} | ${l.figure} | ${l.limit} | **${l.status}** |`);
   out.push('', '1 KB = 1024 bytes. Ratios use medians of alternating runs in the same session; "95% CI" is a bootstrap interval of that ratio over the same runs (how far run-to-run noise alone could move it). The "Goal" line is the issue\'s aim, not a PRODUCT.md budget.', '');
+  if (rep.startup?.emptyModule) {
+    const st = rep.startup;
+    out.push(`For reading the FCP line: a page with the same embed tag and a module that does nothing painted at ${st.tagFcpRatio.toFixed(3)}× the static page's FCP in the same runs, and the widget page at ${st.widgetOverTagFcpRatio.toFixed(3)}× that page's (Startup, below).`, '');
+  }
 
   out.push('## Machine', '', '| | |', '|---|---|');
   out.push(`| CPUs (\`nproc\`) | ${m.nproc} |`, `| CPU | ${m.cpu} |`, `| Memory | ${m.memory} |`, `| OS | ${m.os} |`);
@@ -921,10 +948,11 @@ function markdown(rep, lines) {
 
   const startupTable = (s, title) => {
     out.push(`## ${title}`, '');
-    out.push(`${s.runs} runs each, alternating widget page (dist/index.html) and static page (bench/pages/static.html: the same post and fallback, no script); fresh browser context per run, no cache. Times from navigation start.`, '');
+    out.push(`${s.runs} runs each, in turn: the widget page (dist/index.html), the static page (bench/pages/static.html: the same post and fallback, no script) and, where the report has it, the empty-module page (bench/pages/empty-module.html: the static page with the embed tag pointing at a module that does nothing); fresh browser context per run, no cache. Times from navigation start.`, '');
     out.push('| Metric | Median | p95 | Min | Max |', '|---|---:|---:|---:|---:|');
     const row = (n, x, f = fmtMs) => out.push(`| ${n} | ${f(x.median)} | ${f(x.p95)} | ${f(x.min)} | ${f(x.max)} |`);
     row('Static page FCP', s.static.fcp);
+    if (s.emptyModule) row('Empty-module page FCP', s.emptyModule.fcp);
     row('Widget page FCP (fallback)', s.widget.fcp);
     row('Widget wasm response end', s.widget.wasmResponseEnd);
     row('Time to interactive (`backwise-ready`)', s.widget.tti);
@@ -932,6 +960,9 @@ function markdown(rep, lines) {
     row('Total blocking time up to ready', s.widget.tbtMs);
     row('CLS up to ready + 1 s', s.widget.cls, (x) => (x == null ? 'n/a' : x.toFixed(4)));
     out.push('', `FCP ratio ${s.fcpRatio.toFixed(3)}× (p95/p95 ${fmtX(s.fcpRatioP95)}); TTI / static FCP ${fmtX(s.ttiRatio)} (p95/p95 ${fmtX(s.ttiRatioP95)}).`, '');
+    if (s.emptyModule) {
+      out.push(`The embed tag alone (the empty module) painted at ${s.tagFcpRatio.toFixed(3)}× the static page's FCP (95% CI ${formatInterval(s.tagFcpRatioCI)}); the widget page at ${s.widgetOverTagFcpRatio.toFixed(3)}× the empty-module page's (95% CI ${formatInterval(s.widgetOverTagFcpRatioCI)}). The first is what any script in the contract's tag costs on this machine; the second is the widget's own share.`, '');
+    }
     // Chromium reports the paint times of a page that is not cross-origin
     // isolated in coarse steps; say so when it did, because then the FCP
     // ratio can only move by whole steps. (Why the pages are not isolated
@@ -1123,6 +1154,8 @@ async function writeReport(rep, outDir) {
   for (const l of lines) console.log(`${l.status.padEnd(4)}  ${l.name}: ${l.figure} (${l.limit})`);
   if (rep.sizes?.floor) console.log(`INFO  Yew floor: ${fmtKB(rep.sizes.floor.total.brotli)} brotli; widget/floor ${fmtX(rep.sizes.floorRatio)}`);
   if (rep.sizes?.featuresFloor) console.log(`INFO  Yew features floor: ${fmtKB(rep.sizes.featuresFloor.total.brotli)} brotli; widget code above it ${fmtKB(rep.sizes.widget.total.brotli - rep.sizes.featuresFloor.total.brotli)}`);
+  const st = rep.startup;
+  if (st?.emptyModule) console.log(`INFO  FCP: the embed tag alone (an empty module) ${fmtX3(st.tagFcpRatio)} the static page's; the widget ${fmtX3(st.widgetOverTagFcpRatio)} the empty module's`);
   if (rep.throttled) console.log(`INFO  ${CPU_THROTTLE}× CPU: TTI ${fmtMs(rep.throttled.widget.tti.median)} = ${fmtX(rep.throttled.ttiRatio)} static FCP; FCP ratio ${fmtX(rep.throttled.fcpRatio)}`);
   if (rep.lazy?.multi) console.log(`INFO  3 instances: wasm fetched ${rep.lazy.multi.wasmFetches}×, compiled ${rep.lazy.multi.wasmCompiles}×, ${rep.lazy.multi.requestsTotal} requests`);
   if (rep.lazy?.offscreen) console.log(`INFO  off-screen 2nd: first interactive ${fmtMs(rep.lazy.offscreen.firstInteractive.median)}, 2nd mounted by then in ${rep.lazy.offscreen.secondMountedAtFirstReady}/${rep.lazy.offscreen.runs} runs`);
