@@ -966,7 +966,7 @@ function markdown(rep, lines) {
     // isolated in coarse steps; say so when it did, because then the FCP
     // ratio can only move by whole steps. (Why the pages are not isolated
     // anyway: bench/SAVINGS.md, seventh round.)
-    const fcps = [...(s.raw?.widget ?? []), ...(s.raw?.static ?? [])].map((r) => r.fcp).filter((v) => v != null);
+    const fcps = [...(s.raw?.widget ?? []), ...(s.raw?.static ?? []), ...(s.raw?.emptyModule ?? [])].map((r) => r.fcp).filter((v) => v != null);
     const step = [8, 4, 2].find((q) => fcps.length && fcps.every((v) => Math.abs(v / q - Math.round(v / q)) < 1e-6));
     if (step) {
       out.push(`Every FCP in this run is a multiple of ${step} ms, so at about ${fmtMs(s.static.fcp.median)} one step is ${((step / s.static.fcp.median) * 100).toFixed(1)}% of the static FCP: the FCP ratio can only move in steps that size. (Chromium coarsens the paint times of pages that are not cross-origin isolated; finer readings gave the same ratio: see the seventh round under Speed.)`, '');
