@@ -160,6 +160,66 @@ fn every_problem_is_reported_not_just_the_first() {
     assert_eq!(problems(&d).len(), 3, "{:#?}", problems(&d));
 }
 
+/// A tip with a problem must not hide the quiz's references to tips, and an
+/// item with a problem must not hide its own references.
+#[test]
+fn references_are_checked_beside_other_problems() {
+    let mut d = base();
+    d["tips"][1]["kind"] = json!("maybe");
+    d["tips"][3]["headline"] = json!("");
+    d["quiz"]["items"][6]["tip"] = json!("no-such-tip");
+    d["quiz"]["items"][4]["why"] = json!("");
+    d["quiz"]["items"][4]["instead"] = json!("no-such-item");
+    d["quiz"]["items"][5]["answer"] = json!("maybe");
+    d["quiz"]["items"][5]["tip"] = json!("also-missing");
+    let found = problems(&d);
+    for p in [
+        "tips[1].kind: expected \"do\" or \"dont\", found \"maybe\"",
+        "tips[3].headline: must not be empty",
+        "quiz.items[6].tip: no tip with id \"no-such-tip\"",
+        "quiz.items[4].why: must not be empty",
+        "quiz.items[4].instead: no item with id \"no-such-item\"",
+        "quiz.items[5].answer: expected \"safe\" or \"avoid\", found \"maybe\"",
+        "quiz.items[5].tip: no tip with id \"also-missing\"",
+    ] {
+        assert!(
+            found.contains(&p.to_string()),
+            "expected {p:?} in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), 7, "{found:#?}");
+}
+
+/// A reference to an item that exists but has some other problem is not
+/// dangling: only the item's own problem is reported.
+#[test]
+fn a_reference_to_a_flawed_item_is_not_reported_as_dangling() {
+    let mut d = base();
+    d["quiz"]["items"][8]["why"] = json!("x".repeat(2_500));
+    d["quiz"]["items"][14]["answer"] = json!("maybe");
+    d["tips"][2]["detail"] = json!("");
+    assert_eq!(
+        problems(&d),
+        vec![
+            "tips[2].detail: must not be empty".to_string(),
+            "quiz.items[8].why: 2500 characters; the limit is 2000".to_string(),
+            "quiz.items[14].answer: expected \"safe\" or \"avoid\", found \"maybe\"".to_string(),
+        ]
+    );
+}
+
+/// A tip with a problem still has its id checked for duplicates.
+#[test]
+fn a_flawed_tip_still_counts_for_duplicate_ids() {
+    let mut d = base();
+    let first = d["tips"][0]["id"].clone();
+    d["tips"][4]["id"] = first.clone();
+    d["tips"][4]["kind"] = json!("maybe");
+    let found = problems(&d);
+    let dup = format!("tips[4].id: duplicate id {first} (first used at tips[0].id)");
+    assert!(found.contains(&dup), "expected {dup:?} in {found:#?}");
+}
+
 #[test]
 fn size_limits() {
     let mut d = base();

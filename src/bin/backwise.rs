@@ -47,7 +47,10 @@ fn main() -> std::process::ExitCode {
         }
         (_, Err(errors)) => {
             eprint!("{errors}");
-            eprintln!("{} problem(s) found", errors.total());
+            match errors.total() {
+                1 => eprintln!("1 problem found"),
+                n => eprintln!("{n} problems found"),
+            }
             ExitCode::FAILURE
         }
     }

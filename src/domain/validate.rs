@@ -448,7 +448,7 @@ impl Decoder {
             Some(v) => self.source(v),
         };
         let disclaimer = self.string(map, "", "disclaimer");
-        let tips = self.tips(map);
+        let (tips, tip_ids) = self.tips(map);
         let ui = match map.get("ui") {
             None | Some(Json::Null) => Some(UiText::default()),
             Some(v) => self.ui(v),
@@ -458,7 +458,7 @@ impl Decoder {
                 self.errors.push("quiz", ProblemKind::Missing);
                 None
             }
-            Some(v) => self.quiz(v, tips.as_deref()),
+            Some(v) => self.quiz(v, tip_ids.as_deref()),
         };
         Some(Deck {
             id: id?,
@@ -490,26 +490,29 @@ impl Decoder {
         Some(Source { title: title?, url })
     }
 
-    fn tips(&mut self, map: &Json) -> Option<Vec<Tip>> {
-        let list = self.array(map, "", "tips", MAX_TIPS)?;
+    /// The tips, if all of them are valid, and the ids of every tip that has
+    /// a valid one (so that the quiz's references are checked even when some
+    /// other part of a tip is wrong). No ids when there is no tips array.
+    fn tips(&mut self, map: &Json) -> (Option<Vec<Tip>>, Option<Vec<String>>) {
+        let Some(list) = self.array(map, "", "tips", MAX_TIPS) else {
+            return (None, None);
+        };
         if list.is_empty() {
             self.errors.push("tips", ProblemKind::NoTips);
-            return None;
         }
         let mut tips = Vec::with_capacity(list.len());
         let mut seen: Vec<(String, String)> = Vec::new();
-        let mut complete = true;
         for (i, v) in list.iter().enumerate() {
             let path = format!("tips[{i}]");
-            match self.tip(v, &path) {
-                Some(tip) => {
-                    self.unique(&mut seen, &tip.id, &path);
-                    tips.push(tip);
-                }
-                None => complete = false,
+            let (id, tip) = self.tip(v, &path);
+            if let Some(id) = id {
+                self.unique(&mut seen, &id, &path);
             }
+            tips.extend(tip);
         }
-        complete.then_some(tips)
+        let ids = seen.into_iter().map(|(id, _)| id).collect();
+        let complete = !list.is_empty() && tips.len() == list.len();
+        (complete.then_some(tips), Some(ids))
     }
 
     fn unique(&mut self, seen: &mut Vec<(String, String)>, id: &str, path: &str) {
@@ -533,8 +536,11 @@ impl Decoder {
         }
     }
 
-    fn tip(&mut self, v: &Json, path: &str) -> Option<Tip> {
-        let map = self.object(v, path, &["id", "kind", "headline", "detail"])?;
+    /// The tip's id, if valid, and the tip, if all of it is.
+    fn tip(&mut self, v: &Json, path: &str) -> (Option<String>, Option<Tip>) {
+        let Some(map) = self.object(v, path, &["id", "kind", "headline", "detail"]) else {
+            return (None, None);
+        };
         let id = self.id(map, path, "id");
         let kind = self.choice(
             map,
@@ -545,15 +551,18 @@ impl Decoder {
         );
         let headline = self.string(map, path, "headline");
         let detail = self.string(map, path, "detail");
-        Some(Tip {
-            id: id?,
-            kind: kind?,
-            headline: headline?,
-            detail: detail?,
-        })
+        let tip = (|| {
+            Some(Tip {
+                id: id.clone()?,
+                kind: kind?,
+                headline: headline?,
+                detail: detail?,
+            })
+        })();
+        (id, tip)
     }
 
-    fn quiz(&mut self, v: &Json, tips: Option<&[Tip]>) -> Option<QuizSpec> {
+    fn quiz(&mut self, v: &Json, tips: Option<&[String]>) -> Option<QuizSpec> {
         let map = self.object(v, "quiz", &["prompt", "bins", "items"])?;
         let prompt = self.string(map, "quiz", "prompt");
         let bins = match map.get("bins") {
@@ -580,17 +589,23 @@ impl Decoder {
         })
     }
 
-    fn items(&mut self, map: &Json, tips: Option<&[Tip]>) -> Option<Vec<QuizItem>> {
+    fn items(&mut self, map: &Json, tips: Option<&[String]>) -> Option<Vec<QuizItem>> {
         let list = self.array(map, "quiz", "items", MAX_ITEMS)?;
-        // First pass: shape and ids, so that references can be checked in any order.
+        // First pass: shape and ids, so that references can be checked in any
+        // order, and for every item, so that an item with one problem still
+        // has its references checked.
         struct Raw {
             index: usize,
-            item: QuizItem,
+            answer: Option<Bin>,
+            item: Option<QuizItem>,
             instead: Option<String>,
             tip: Option<String>,
         }
         let mut raws = Vec::with_capacity(list.len());
         let mut seen: Vec<(String, String)> = Vec::new();
+        // Every item with a valid id, and its answer if that is valid too: a
+        // reference to an item with some other problem is not dangling.
+        let mut known: Vec<(String, Option<Bin>)> = Vec::new();
         let mut complete = true;
         for (i, v) in list.iter().enumerate() {
             let path = format!("quiz.items[{i}]");
@@ -616,60 +631,75 @@ impl Decoder {
             let tip = self.optional_id(m, &path, "tip");
             if let Some(id) = &id {
                 self.unique(&mut seen, id, &path);
+                known.push((id.clone(), answer));
             }
-            match (id, label, answer, why) {
-                (Some(id), Some(label), Some(answer), Some(why)) => raws.push(Raw {
-                    index: i,
-                    item: QuizItem {
-                        id,
-                        label,
-                        answer,
-                        why,
-                        instead: None,
-                        tip: None,
-                    },
-                    instead,
-                    tip,
+            let item = match (id, label, answer, why) {
+                (Some(id), Some(label), Some(answer), Some(why)) => Some(QuizItem {
+                    id,
+                    label,
+                    answer,
+                    why,
+                    instead: None,
+                    tip: None,
                 }),
-                _ => complete = false,
-            }
+                _ => None,
+            };
+            complete &= item.is_some();
+            raws.push(Raw {
+                index: i,
+                answer,
+                item,
+                instead,
+                tip,
+            });
         }
-        // Second pass: references.
+        // Second pass: references. (When every item is complete, `known` is
+        // in the order of the items, so its positions are item indexes.)
         let answer_of = |id: &str| {
-            raws.iter()
-                .position(|r| r.item.id == id)
-                .map(|i| (i, raws[i].item.answer))
+            known
+                .iter()
+                .position(|(known_id, _)| known_id == id)
+                .map(|i| (i, known[i].1))
         };
         let mut resolved = Vec::with_capacity(raws.len());
-        for raw in &raws {
+        for raw in raws {
             let path = format!("quiz.items[{}]", raw.index);
-            let mut item = raw.item.clone();
+            let mut instead = None;
             if let Some(target) = &raw.instead {
-                match answer_of(target) {
-                    None => self.errors.push(
-                        format!("{path}.instead"),
-                        ProblemKind::NoSuchItem { id: target.clone() },
-                    ),
-                    Some(_) if item.answer == Bin::Safe => self
-                        .errors
-                        .push(format!("{path}.instead"), ProblemKind::InsteadOnSafeItem),
-                    Some((_, Bin::Avoid)) => self.errors.push(
-                        format!("{path}.instead"),
-                        ProblemKind::InsteadNotSafe { id: target.clone() },
-                    ),
-                    Some((index, Bin::Safe)) => item.instead = Some(index),
+                let problem = match (answer_of(target), raw.answer) {
+                    (None, _) => Some(ProblemKind::NoSuchItem { id: target.clone() }),
+                    (Some(_), Some(Bin::Safe)) => Some(ProblemKind::InsteadOnSafeItem),
+                    (Some((_, Some(Bin::Avoid))), _) => {
+                        Some(ProblemKind::InsteadNotSafe { id: target.clone() })
+                    }
+                    (Some((index, Some(Bin::Safe))), _) => {
+                        instead = Some(index);
+                        None
+                    }
+                    // An answer that is itself wrong is reported as such.
+                    _ => None,
+                };
+                if let Some(kind) = problem {
+                    self.errors.push(format!("{path}.instead"), kind);
                 }
             }
+            let mut tip = None;
             if let (Some(target), Some(tips)) = (&raw.tip, tips) {
-                match tips.iter().position(|t| &t.id == target) {
-                    Some(index) => item.tip = Some(index),
-                    None => self.errors.push(
+                tip = tips.iter().position(|t| t == target);
+                if tip.is_none() {
+                    self.errors.push(
                         format!("{path}.tip"),
                         ProblemKind::NoSuchTip { id: target.clone() },
-                    ),
+                    );
                 }
             }
-            resolved.push(item);
+            if let Some(item) = raw.item {
+                resolved.push(QuizItem {
+                    instead,
+                    tip,
+                    ..item
+                });
+            }
         }
         if complete {
             for bin in Bin::ALL {
