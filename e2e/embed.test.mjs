@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, STRICT_CSP } from './lib/server.mjs';
 import { openSuite, newPage, assertNoErrors, waitForReady, screenshot } from './lib/browser.mjs';
+import { assertFocusInWidget } from './lib/widget.mjs';
 import {
   PAGES,
   baseDeck,
@@ -358,6 +359,58 @@ test('attribute changes apply live: view, deck, theme and storage', async () => 
     await page.waitForTimeout(300);
     assert.deepEqual(await keys(), [], 'storage="none": nothing is written to localStorage');
     await assertNoErrors(t, 'attribute changes');
+  } finally {
+    await t.context.close();
+  }
+});
+
+// A consent banner typically turns storage on (or off) after the widget has
+// started. The reader's progress and focus must survive that.
+test('changing storage keeps the reader\'s progress and focus; an untouched widget picks up saved progress', async () => {
+  const t = await openFixture(browser, server, 'blank.html');
+  const { page } = t;
+  try {
+    await page.evaluate(() => localStorage.clear());
+    await addWidget(page, { id: 'w', storage: 'none', view: 'quiz' });
+    assert.equal(await waitForMounted(page, '#w'), 'ready');
+    const w = page.locator('#w');
+    const setAttr = (id, name, value) =>
+      page.evaluate(([i, n, v]) => document.getElementById(i).setAttribute(n, v), [id, name, value]);
+    const saved = () => page.evaluate(() => localStorage.getItem('backwise:back-pain:quiz'));
+    for (const [id, bin] of [['walking', 'safe'], ['swimming', 'safe'], ['straight-leg-situps', 'avoid']]) {
+      await placeItem(page, '#w', id, bin);
+    }
+    await w.getByText('3 of 17 sorted', { exact: true }).waitFor();
+    await button(page, '#w', `Put ${LABEL['bicycling']} in ${BIN.safe}`).focus();
+    assert.equal(await saved(), null, 'storage="none" saved nothing');
+
+    // none → local: the same progress, now saved; focus stays where it was.
+    await setAttr('w', 'storage', 'local');
+    await page.waitForFunction(() => localStorage.getItem('backwise:back-pain:quiz') !== null, null, { timeout: 5000 });
+    assert.ok(await w.getByText('3 of 17 sorted', { exact: true }).isVisible(), 'the sorted items are still sorted');
+    const f = await assertFocusInWidget(page, 'storage none → local');
+    assert.equal(f.ariaLabel, `Put ${LABEL['bicycling']} in ${BIN.safe}`, 'focus did not move');
+    const atThree = await saved();
+
+    // local → none: the progress stays; nothing more is written.
+    await setAttr('w', 'storage', 'none');
+    await placeItem(page, '#w', 'bicycling', 'safe');
+    await w.getByText('4 of 17 sorted', { exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await saved(), atThree, 'storage="none" wrote nothing more');
+    await assertFocusInWidget(page, 'storage local → none and a placement');
+
+    // A widget the reader has not touched yet picks up the saved progress
+    // when storage is turned on (the saved 3, not a fresh 0).
+    await addWidget(page, { id: 'u', storage: 'none', view: 'quiz' });
+    assert.equal(await waitForMounted(page, '#u'), 'ready');
+    const u = page.locator('#u');
+    await u.getByText('0 of 17 sorted', { exact: true }).waitFor();
+    await setAttr('u', 'storage', 'local');
+    await u.getByText('3 of 17 sorted', { exact: true }).waitFor({ timeout: 5000 });
+    await page.waitForTimeout(300);
+    assert.equal(await saved(), atThree, 'the saved progress was not overwritten with a fresh quiz');
+    await assertNoErrors(t, 'storage changes');
   } finally {
     await t.context.close();
   }

@@ -120,17 +120,10 @@ fn WidgetRoot(props: &AppProps) -> Html {
                 announce: announcer.announce.clone(),
                 host: props.host.clone(),
             };
-            // A new deck or store starts fresh state: key the shell on both.
-            let storage = if props.storage == StorageMode::None {
-                "none"
-            } else {
-                "local"
-            };
-            let key = format!(
-                "{}|{storage}|{}",
-                deck.id,
-                props.deck_url.as_deref().unwrap_or("")
-            );
+            // A new deck starts fresh state: key the shell on it. A new
+            // store does not: the reader's state carries over to it
+            // (`use_persisted_reducer`).
+            let key = format!("{}|{}", deck.id, props.deck_url.as_deref().unwrap_or(""));
             html! { <Shell {key} {ctx} view={props.view} /> }
         }
     };

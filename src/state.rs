@@ -22,6 +22,8 @@ pub enum TipsAction {
     Filter(Filter),
     Turn,
     GoTo(usize),
+    /// Adopt a saved snapshot (the store changed before the reader did anything).
+    Restore(String),
 }
 
 impl TipsState {
@@ -40,6 +42,7 @@ impl Reducible for TipsState {
             TipsAction::Filter(filter) => next.cursor.set_filter(filter),
             TipsAction::Turn => next.cursor.turn(),
             TipsAction::GoTo(tip) => next.cursor.go_to(tip),
+            TipsAction::Restore(saved) => next = Self::restored(next, &saved),
         }
         changed(self, next)
     }
@@ -50,6 +53,10 @@ impl Persist for TipsState {
         self.cursor
             .snapshot(&self.tip_ids)
             .map_or(String::new(), |s| s.to_text())
+    }
+
+    fn restore(saved: String) -> TipsAction {
+        TipsAction::Restore(saved)
     }
 
     fn restored(mut fresh: Self, saved: &str) -> Self {
@@ -108,6 +115,8 @@ pub enum QuizAction {
     Reset {
         seed: u64,
     },
+    /// Adopt a saved snapshot (the store changed before the reader did anything).
+    Restore(String),
 }
 
 impl QuizState {
@@ -170,6 +179,11 @@ impl Reducible for QuizState {
                 next.quiz.try_again(seed);
                 Some(QuizEvent::Cleared)
             }
+            QuizAction::Restore(saved) => {
+                next.selected = None;
+                next = Self::restored(next, &saved);
+                None
+            }
         };
         if event.is_some() {
             next.event = event;
@@ -182,6 +196,10 @@ impl Reducible for QuizState {
 impl Persist for QuizState {
     fn snapshot(&self) -> String {
         self.quiz.snapshot(&self.deck_id, &self.item_ids).to_text()
+    }
+
+    fn restore(saved: String) -> QuizAction {
+        QuizAction::Restore(saved)
     }
 
     fn restored(mut fresh: Self, saved: &str) -> Self {
