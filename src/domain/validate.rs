@@ -491,9 +491,11 @@ impl Decoder {
     }
 
     /// The tips, if all of them are valid, and the ids of every tip that has
-    /// a valid one (so that the quiz's references are checked even when some
-    /// other part of a tip is wrong). No ids when there is no tips array.
-    fn tips(&mut self, map: &Json) -> (Option<Vec<Tip>>, Option<Vec<String>>) {
+    /// a valid one, each with the path that first used it (so that the quiz's
+    /// references are checked even when some other part of a tip is wrong).
+    /// No ids when there is no tips array.
+    #[allow(clippy::type_complexity)]
+    fn tips(&mut self, map: &Json) -> (Option<Vec<Tip>>, Option<Vec<(String, String)>>) {
         let Some(list) = self.array(map, "", "tips", MAX_TIPS) else {
             return (None, None);
         };
@@ -502,17 +504,14 @@ impl Decoder {
         }
         let mut tips = Vec::with_capacity(list.len());
         let mut seen: Vec<(String, String)> = Vec::new();
+        let mut complete = !list.is_empty();
         for (i, v) in list.iter().enumerate() {
-            let path = format!("tips[{i}]");
-            let (id, tip) = self.tip(v, &path);
-            if let Some(id) = id {
-                self.unique(&mut seen, &id, &path);
+            match self.tip(v, &format!("tips[{i}]"), &mut seen) {
+                Some(tip) => tips.push(tip),
+                None => complete = false,
             }
-            tips.extend(tip);
         }
-        let ids = seen.into_iter().map(|(id, _)| id).collect();
-        let complete = !list.is_empty() && tips.len() == list.len();
-        (complete.then_some(tips), Some(ids))
+        (complete.then_some(tips), Some(seen))
     }
 
     fn unique(&mut self, seen: &mut Vec<(String, String)>, id: &str, path: &str) {
@@ -536,12 +535,12 @@ impl Decoder {
         }
     }
 
-    /// The tip's id, if valid, and the tip, if all of it is.
-    fn tip(&mut self, v: &Json, path: &str) -> (Option<String>, Option<Tip>) {
-        let Some(map) = self.object(v, path, &["id", "kind", "headline", "detail"]) else {
-            return (None, None);
-        };
+    fn tip(&mut self, v: &Json, path: &str, seen: &mut Vec<(String, String)>) -> Option<Tip> {
+        let map = self.object(v, path, &["id", "kind", "headline", "detail"])?;
         let id = self.id(map, path, "id");
+        if let Some(id) = &id {
+            self.unique(seen, id, path);
+        }
         let kind = self.choice(
             map,
             path,
@@ -551,18 +550,15 @@ impl Decoder {
         );
         let headline = self.string(map, path, "headline");
         let detail = self.string(map, path, "detail");
-        let tip = (|| {
-            Some(Tip {
-                id: id.clone()?,
-                kind: kind?,
-                headline: headline?,
-                detail: detail?,
-            })
-        })();
-        (id, tip)
+        Some(Tip {
+            id: id?,
+            kind: kind?,
+            headline: headline?,
+            detail: detail?,
+        })
     }
 
-    fn quiz(&mut self, v: &Json, tips: Option<&[String]>) -> Option<QuizSpec> {
+    fn quiz(&mut self, v: &Json, tips: Option<&[(String, String)]>) -> Option<QuizSpec> {
         let map = self.object(v, "quiz", &["prompt", "bins", "items"])?;
         let prompt = self.string(map, "quiz", "prompt");
         let bins = match map.get("bins") {
@@ -589,7 +585,7 @@ impl Decoder {
         })
     }
 
-    fn items(&mut self, map: &Json, tips: Option<&[String]>) -> Option<Vec<QuizItem>> {
+    fn items(&mut self, map: &Json, tips: Option<&[(String, String)]>) -> Option<Vec<QuizItem>> {
         let list = self.array(map, "quiz", "items", MAX_ITEMS)?;
         // First pass: shape and ids, so that references can be checked in any
         // order, and for every item, so that an item with one problem still
@@ -685,7 +681,7 @@ impl Decoder {
             }
             let mut tip = None;
             if let (Some(target), Some(tips)) = (&raw.tip, tips) {
-                tip = tips.iter().position(|t| t == target);
+                tip = tips.iter().position(|(t, _)| t == target);
                 if tip.is_none() {
                     self.errors.push(
                         format!("{path}.tip"),
