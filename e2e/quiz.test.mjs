@@ -353,6 +353,55 @@ test('touch: a finger drag by the grip places an item and does not scroll the pa
   });
 });
 
+test('touch: holding a dragged item at the bottom edge scrolls the page down to a bin far below', async () => {
+  const context = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
+  await withWidget('touch-autoscroll', { context }, async (t, page) => {
+    await quizTab(page).tap();
+    await sortedText(page).waitFor();
+    const vh = page.viewportSize().height;
+    const first = deck.byLabel.get((await texts(poolItemLabels(page)))[0]);
+    const start = await centreOf(itemRow(page, first.id).locator('.grip'));
+    const binTop = async () => (await bin(page, 'safe').boundingBox()).y;
+    assert.ok((await binTop()) > vh + 500, `the Safe bin starts well below the screen (top at ${await binTop()}, viewport ${vh})`);
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x, y) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+    try {
+      // Press the grip and pull the finger down to the bottom edge, then hold it there.
+      await touch('touchStart', start.x, start.y);
+      const edge = vh - 8;
+      for (let i = 1; i <= 10; i++) {
+        await touch('touchMove', start.x, start.y + ((edge - start.y) * i) / 10);
+        await page.waitForTimeout(16);
+      }
+      // No more moves: the page scrolls by itself until the bin comes up.
+      const deadline = Date.now() + 15_000;
+      while ((await binTop()) > vh / 2) {
+        assert.ok(Date.now() < deadline, `the page kept scrolling towards the bin (bin top ${await binTop()})`);
+        await page.waitForTimeout(50);
+      }
+      // Into the bin, away from the edge: the scrolling stops, and the drop lands there.
+      const box = await bin(page, 'safe').boundingBox();
+      const into = { x: box.x + box.width / 2, y: Math.min(box.y + 40, vh - 120) };
+      await touch('touchMove', into.x, into.y);
+      await page.waitForTimeout(50);
+      assert.match(await bin(page, 'safe').getAttribute('class'), /\bover\b/, 'the bin under the finger is highlighted');
+      await touch('touchEnd');
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+    await expectCounts(page, 1, 1, 0, 'after a touch drag that scrolled to the bin');
+    assert.deepEqual(await texts(binItemLabels(page, 'safe')), [first.label]);
+    assert.equal(await liveText(page), `${first.label} placed in ${SAFE}. 1 of ${TOTAL} sorted.`);
+    const scrollAfter = await page.evaluate(() => window.scrollY);
+    assert.ok(scrollAfter > scrollBefore + 500, `the page scrolled down (${scrollBefore} → ${scrollAfter})`);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.scrollY), scrollAfter, 'the scrolling stopped with the drop');
+  });
+});
+
 test('score matches the answers: 3 deliberate mistakes give 14 of 17, and the event detail agrees', async () => {
   await withWidget('score', {}, async (t, page) => {
     await openQuiz(page);

@@ -26,13 +26,7 @@ pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
         }
         LoadFailure::Invalid(errors) => html! {
             <>
-                <p>{
-                    if errors.total() == 1 {
-                        ui.error_invalid_one().to_string()
-                    } else {
-                        fill(ui.error_invalid(), &[("count", &errors.total().to_string())])
-                    }
-                }</p>
+                <p>{ fill(ui.error_invalid(), &[("count", &errors.total().to_string())]) }</p>
                 <ul class="problems">
                     { for errors.problems.iter().map(|p| html! {
                         <li><code>{ p.path_label().to_string() }</code>{ ": " }{ p.kind.to_string() }</li>

@@ -99,8 +99,7 @@ ui_text! {
     error_title = "This deck could not be shown";
     error_unreachable = "The deck at {url} could not be loaded: {reason}.";
     error_not_json = "The deck at {url} is not valid JSON: {reason}.";
-    error_invalid = "The deck has {count} problems:";
-    error_invalid_one = "The deck has one problem:";
+    error_invalid = "Problems found in this deck: {count}";
     retry = "Retry";
 }
 

@@ -2,10 +2,16 @@
 //! drop does not work on touch). The dragged item follows the pointer as a
 //! ghost moved through CSSOM; the drop target is hit-tested against the
 //! targets' rectangles, so it works the same inside a shadow root.
+//!
+//! A touch drag cannot scroll the page (the grip has `touch-action: none`),
+//! and on a phone the bins are often a screen or more below the item. So
+//! while the pointer is held near the top or bottom edge of the viewport,
+//! the page scrolls, once a frame, faster the closer it is to the edge.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, PointerEvent};
 use yew::prelude::*;
@@ -15,6 +21,9 @@ use crate::domain::Bin;
 
 /// Travel, in CSS pixels, before a press becomes a drag rather than a click.
 const DRAG_START_PX: i32 = 6;
+/// The band at the top and bottom of the viewport, in CSS pixels, where a
+/// held drag scrolls the page.
+const EDGE_PX: i32 = 56;
 
 /// A drop target: a bin, or `None` for the pool of unsorted items.
 pub type Target = Option<Bin>;
@@ -32,6 +41,8 @@ struct Press {
     pointer: i32,
     x: i32,
     y: i32,
+    /// Where the pointer is now.
+    at: (i32, i32),
     active: bool,
 }
 
@@ -40,6 +51,8 @@ struct Tracker {
     press: Option<Press>,
     /// Set when a drag ends, so that the click that follows is ignored.
     swallow_click: bool,
+    /// The next auto-scroll step, while the pointer is near an edge.
+    frame: Option<AnimationFrame>,
 }
 
 pub struct DragHandle {
@@ -61,6 +74,56 @@ fn hit(targets: &[(Target, NodeRef)], x: i32, y: i32) -> Option<Target> {
         (x >= rect.left() && x <= rect.right() && y >= rect.top() && y <= rect.bottom())
             .then_some(*target)
     })
+}
+
+/// Pixels to scroll this frame for a pointer at `y` in a viewport `height`
+/// tall: up to 20, negative near the top, 0 away from the edges.
+fn edge_step(y: i32, height: i32) -> i32 {
+    let (top, bottom) = (EDGE_PX - y, y - (height - EDGE_PX));
+    let speed = |depth: i32| 2 + depth.min(EDGE_PX) / 3;
+    if top > 0 {
+        -speed(top)
+    } else if bottom > 0 {
+        speed(bottom)
+    } else {
+        0
+    }
+}
+
+/// One auto-scroll step, then the next one a frame later, for as long as a
+/// drag holds the pointer near an edge. The target under the pointer changes
+/// as the page moves beneath it.
+fn autoscroll(
+    tracker: Rc<RefCell<Tracker>>,
+    state: UseStateHandle<DragState>,
+    targets: Rc<Vec<(Target, NodeRef)>>,
+    ghost: NodeRef,
+) {
+    let mut t = tracker.borrow_mut();
+    let step = match (t.press.as_ref(), web_sys::window()) {
+        // The board is still there (an unmounted one has no ghost).
+        (Some(press), Some(window)) if press.active && ghost.get().is_some() => {
+            let height = window
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0) as i32;
+            let step = edge_step(press.at.1, height);
+            if step != 0 {
+                window.scroll_by_with_x_and_y(0.0, step.into());
+                state.set(DragState {
+                    item: Some(press.item),
+                    over: hit(&targets, press.at.0, press.at.1),
+                });
+            }
+            step
+        }
+        _ => 0,
+    };
+    t.frame = (step != 0).then(|| {
+        let tracker = tracker.clone();
+        request_animation_frame(move |_| autoscroll(tracker, state, targets, ghost))
+    });
 }
 
 fn place_ghost(ghost: &NodeRef, x: i32, y: i32) {
@@ -93,11 +156,12 @@ pub fn use_drag(
                 pointer: e.pointer_id(),
                 x: e.client_x(),
                 y: e.client_y(),
+                at: (e.client_x(), e.client_y()),
                 active: false,
             };
             *tracker.borrow_mut() = Tracker {
                 press: Some(press),
-                swallow_click: false,
+                ..Tracker::default()
             };
         })
     };
@@ -131,11 +195,21 @@ pub fn use_drag(
                 }
             }
             press.active = true;
+            press.at = (e.client_x(), e.client_y());
             place_ghost(&ghost, e.client_x(), e.client_y());
             state.set(DragState {
                 item: Some(press.item),
                 over: hit(&targets, e.client_x(), e.client_y()),
             });
+            if t.frame.is_none() {
+                drop(t);
+                autoscroll(
+                    tracker.clone(),
+                    state.clone(),
+                    targets.clone(),
+                    ghost.clone(),
+                );
+            }
         })
     };
 
