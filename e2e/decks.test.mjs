@@ -10,6 +10,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { openSuite, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
+import { assertFocusInWidget } from './lib/widget.mjs';
 import {
   baseDeck,
   openFixture,
@@ -406,7 +407,7 @@ test('deck: a stream that never ends is cut off at the size limit', async () => 
   }
 });
 
-test('deck: Retry after a 404 loads the deck once it exists', async () => {
+test('deck: Retry after a 404 loads the deck once it exists, and focus stays in the widget', async () => {
   const url = '/dyn/decks/later.json';
   const t = await openFixture(browser, server, 'blank.html', { ignoreConsole: (m) => FETCH_FAILED.test(m.text()) });
   const { page } = t;
@@ -414,9 +415,22 @@ test('deck: Retry after a 404 loads the deck once it exists', async () => {
     await addWidget(page, { id: 'w', deck: url });
     assert.equal(await waitForMounted(page, '#w'), 'error');
     assert.match((await errorCard(page, '#w')).text, /404/);
+    const retry = page.locator('#w').getByRole('button', { name: 'Retry' });
+    // Retry with the keyboard while the deck is still missing: the card comes
+    // back, and focus has not fallen to the page.
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await retry.waitFor();
+    await page.waitForTimeout(200);
+    await assertFocusInWidget(page, 'Retry that failed again');
     server.route(url, json(baseDeck(new URL('../decks/back-pain.es.json', import.meta.url).pathname)));
-    await page.locator('#w').getByRole('button', { name: 'Retry' }).click();
+    await retry.focus();
+    await page.keyboard.press('Enter');
     await page.locator('#w').getByText('Consejo 1 de 10', { exact: true }).waitFor({ timeout: 5000 });
+    await assertFocusInWidget(page, 'Retry that loaded the deck');
+    // The next Tab reaches the widget's first control.
+    await page.keyboard.press('Tab');
+    assert.equal((await assertFocusInWidget(page, 'Tab after Retry')).role, 'tab');
     assert.deepEqual(t.panics(), []);
     await assertNoErrors(t, 'retry');
   } finally {

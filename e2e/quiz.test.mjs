@@ -268,8 +268,11 @@ test('mouse: a real drag into a bin, back to the pool, and a cancelled drag', as
       return { x: box.x + box.width / 2, y: top + Math.min(60, (bottom - top) / 2) };
     };
 
-    // 1. Drag the first item by its grip into Safe alternative.
+    // 1. Drag the first item by its grip into Safe alternative, with focus on
+    //    another item: the grip cannot take focus, and focus must not fall to
+    //    the page.
     const first = deck.byLabel.get((await texts(poolItemLabels(page)))[0]);
+    await button(pool(page), (await texts(poolItemLabels(page)))[1]).focus();
     const firstRow = itemRow(page, first.id);
     assert.equal(
       await firstRow.locator('.grip').evaluate((el) => getComputedStyle(el).touchAction),
@@ -286,6 +289,7 @@ test('mouse: a real drag into a bin, back to the pool, and a cancelled drag', as
       },
     });
     await expectCounts(page, 1, 1, 0, 'after dragging into Safe alternative');
+    await assertFocusInWidget(page, 'a mouse drag by the grip');
     assert.deepEqual(await texts(binItemLabels(page, 'safe')), [first.label]);
     assert.equal(await liveText(page), `${first.label} placed in ${SAFE}. 1 of ${TOTAL} sorted.`);
     assert.equal(await widget(page).locator('.drag-ghost').isVisible(), false, 'the ghost is gone after the drop');
@@ -302,6 +306,7 @@ test('mouse: a real drag into a bin, back to the pool, and a cancelled drag', as
     // 3. Drag the first one from its bin back onto the pool.
     await drag(itemRow(page, first.id).locator('.grip'), pointIn(pool(page)));
     await expectCounts(page, 1, 0, 1, 'after dragging back to the pool');
+    await assertFocusInWidget(page, 'a mouse drag by the grip back to the pool');
     assert.equal(await liveText(page), `${first.label} returned to the items to sort. 1 of ${TOTAL} sorted.`);
 
     // 4. Cancelled drags: drop on the prompt (inside the widget, outside every

@@ -128,7 +128,9 @@ fn WidgetRoot(props: &AppProps) -> Html {
         }
     };
     html! {
-        <div class="widget" part="widget" {lang}>
+        // Focusable (not in the tab order), so that focus has somewhere to
+        // stay when the control it was on goes away with its content.
+        <div class="widget" part="widget" tabindex="-1" {lang}>
             { body }
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 { announcer.text.clone() }

@@ -1,6 +1,8 @@
 //! A deck that cannot be shown: what went wrong in plain words, every
 //! validation problem with its path, and Retry when the deck was unreachable.
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use crate::domain::{UiText, fill};
@@ -15,7 +17,18 @@ pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
         LoadFailure::Unreachable { url, reason } => {
             let onclick = {
                 let on_retry = on_retry.clone();
-                Callback::from(move |_| on_retry.emit(()))
+                // The card, this button with it, goes while the deck loads
+                // again: focus moves to the widget, not to the page.
+                Callback::from(move |e: MouseEvent| {
+                    if let Some(widget) = e
+                        .target_dyn_into::<Element>()
+                        .and_then(|button| button.closest(".widget").ok().flatten())
+                        .and_then(|widget| widget.dyn_into::<HtmlElement>().ok())
+                    {
+                        let _ = widget.focus();
+                    }
+                    on_retry.emit(())
+                })
             };
             html! {
                 <>
