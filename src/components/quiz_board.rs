@@ -89,25 +89,17 @@ pub fn quiz_board(
         )
     };
 
-    let pool_items = quiz.in_bin(None);
-    let pool = html! {
-        <section ~className={class_list(&["zone", over(None), "pool"])} ref={targets[0].1.clone()} part="pool"
-            aria-labelledby={ctx.id("pool-title")}>
-            <h3 class="zone-title" id={ctx.id("pool-title")}>
-                { fill(ui.bin_count(), &[("bin", ui.pool_label()), ("count", &pool_items.len().to_string())]) }
-            </h3>
-            if pool_items.is_empty() {
-                <p class="empty">{ ui.pool_empty() }</p>
-            } else {
-                <ul class="items">{ for pool_items.iter().map(|&i| row(i)) }</ul>
-            }
-        </section>
-    };
-    let bin = |index: usize, bin: Bin| {
-        let items = quiz.in_bin(Some(bin));
-        let label = deck.quiz.bins.label(bin);
-        let title_id = ctx.id(&format!("bin-{}", bin.as_str()));
-        let drop_here = selected_label.as_ref().map(|item| {
+    // The pool and the two bins: one kind of drop zone, with its items, a
+    // count in its title, and for a bin, "Put <selected> in <bin>".
+    let zone = |index: usize| {
+        let target = targets[index].0;
+        let items = quiz.in_bin(target);
+        let (name, label, empty) = match target {
+            None => ("pool", ui.pool_label(), ui.pool_empty()),
+            Some(bin) => (bin.as_str(), deck.quiz.bins.label(bin), ui.bin_empty()),
+        };
+        let title_id = ctx.id(&format!("zone-{name}"));
+        let drop_here = target.zip(selected_label.as_ref()).map(|(bin, item)| {
             let onclick = {
                 let (on_action, selected) = (on_action.clone(), state.selected);
                 Callback::from(move |_| {
@@ -117,20 +109,24 @@ pub fn quiz_board(
                 })
             };
             html! {
-                <button type="button" class="drop-here" data-focus={format!("drop-{}", bin.as_str())} {onclick}>
+                <button type="button" class="drop-here" data-focus={format!("drop-{name}")} {onclick}>
                     { fill(ui.put_in(), &[("item", item), ("bin", label)]) }
                 </button>
             }
         });
+        let (kind, part) = match target {
+            None => ("", "pool".to_string()),
+            Some(_) => ("bin", format!("bin bin-{name}")),
+        };
         html! {
-            <section ~className={class_list(&["zone", over(Some(bin)), "bin", bin.as_str()])} ref={targets[index].1.clone()}
-                part={format!("bin bin-{}", bin.as_str())} aria-labelledby={title_id.clone()}>
+            <section ~className={class_list(&["zone", over(target), kind, name])} ref={targets[index].1.clone()}
+                {part} aria-labelledby={title_id.clone()}>
                 <h3 class="zone-title" id={title_id}>
                     { fill(ui.bin_count(), &[("bin", label), ("count", &items.len().to_string())]) }
                 </h3>
                 { for drop_here }
                 if items.is_empty() {
-                    <p class="empty">{ ui.bin_empty() }</p>
+                    <p class="empty">{ empty }</p>
                 } else {
                     <ul class="items">{ for items.iter().map(|&i| row(i)) }</ul>
                 }
@@ -148,8 +144,8 @@ pub fn quiz_board(
     html! {
         <div class="quiz-board">
             <div class="board">
-                { pool }
-                <div class="bins">{ bin(1, Bin::Safe) }{ bin(2, Bin::Avoid) }</div>
+                { zone(0) }
+                <div class="bins">{ zone(1) }{ zone(2) }</div>
             </div>
             <div class="quiz-actions">
                 <button type="button" class="primary" part="button" data-focus="check" onclick={check}>
