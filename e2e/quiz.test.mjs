@@ -284,6 +284,8 @@ test('mouse: a real drag into a bin, back to the pool, and a cancelled drag', as
         const ghost = widget(page).locator('.drag-ghost');
         assert.equal(await ghost.isVisible(), true, 'a ghost follows the pointer during the drag');
         assert.equal((await ghost.textContent()).trim(), first.label);
+        const end = await pointIn(bin(page, 'safe'))();
+        await ghostNear(page, end.x, end.y, 'a mouse drag');
         assert.match(await bin(page, 'safe').getAttribute('class'), /\bover\b/, 'the bin under the pointer is highlighted');
         await screenshot(page, 'quiz-drag', { fullPage: false });
       },
@@ -358,6 +360,14 @@ test('touch: a finger drag by the grip places an item and does not scroll the pa
   });
 });
 
+/** Where the drag ghost sits relative to the pointer at (x, y): it should be just up and left of it. */
+async function ghostNear(page, x, y, what) {
+  const box = await widget(page).locator('.drag-ghost').boundingBox();
+  assert.ok(box, `the ghost is shown (${what})`);
+  const [dx, dy] = [x - box.x, y - box.y];
+  assert.ok(dx >= 0 && dx <= 40 && dy >= 0 && dy <= 40, `the ghost follows the pointer (${what}): pointer ${x},${y}, ghost at ${box.x},${box.y}`);
+}
+
 test('touch: holding a dragged item at the bottom edge scrolls the page down to a bin far below', async () => {
   const context = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
   await withWidget('touch-autoscroll', { context }, async (t, page) => {
@@ -381,18 +391,20 @@ test('touch: holding a dragged item at the bottom edge scrolls the page down to 
         await touch('touchMove', start.x, start.y + ((edge - start.y) * i) / 10);
         await page.waitForTimeout(16);
       }
-      // No more moves: the page scrolls by itself until the bin comes up.
+      await ghostNear(page, start.x, edge, 'at the bottom edge');
+      // No more moves: the page scrolls by itself until the bin comes up
+      // under the finger, and then holds still.
       const deadline = Date.now() + 15_000;
-      while ((await binTop()) > vh / 2) {
+      while ((await binTop()) > edge) {
         assert.ok(Date.now() < deadline, `the page kept scrolling towards the bin (bin top ${await binTop()})`);
         await page.waitForTimeout(50);
       }
-      // Into the bin, away from the edge: the scrolling stops, and the drop lands there.
-      const box = await bin(page, 'safe').boundingBox();
-      const into = { x: box.x + box.width / 2, y: Math.min(box.y + 40, vh - 120) };
-      await touch('touchMove', into.x, into.y);
-      await page.waitForTimeout(50);
+      await page.waitForTimeout(300);
+      const held = await page.evaluate(() => window.scrollY);
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.scrollY), held, 'the page holds still once the bin is under the finger');
       assert.match(await bin(page, 'safe').getAttribute('class'), /\bover\b/, 'the bin under the finger is highlighted');
+      await ghostNear(page, start.x, edge, 'after scrolling');
       await touch('touchEnd');
     } finally {
       await cdp.detach().catch(() => {});

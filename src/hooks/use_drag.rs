@@ -91,8 +91,8 @@ fn edge_step(y: i32, height: i32) -> i32 {
 }
 
 /// One auto-scroll step, then the next one a frame later, for as long as a
-/// drag holds the pointer near an edge. The target under the pointer changes
-/// as the page moves beneath it.
+/// drag holds the pointer near an edge and not over a bin. The target under
+/// the pointer changes as the page moves beneath it.
 fn autoscroll(
     tracker: Rc<RefCell<Tracker>>,
     state: UseStateHandle<DragState>,
@@ -108,12 +108,19 @@ fn autoscroll(
                 .ok()
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0) as i32;
-            let step = edge_step(press.at.1, height);
+            let (x, y) = press.at;
+            // Over a bin, the page holds still: the bin has come to the
+            // pointer (or, sticky, was there all along).
+            let step = match hit(&targets, x, y) {
+                Some(Some(_)) => 0,
+                _ => edge_step(y, height),
+            };
             if step != 0 {
                 window.scroll_by_with_x_and_y(0.0, step.into());
+                place_ghost(&ghost, x, y);
                 state.set(DragState {
                     item: Some(press.item),
-                    over: hit(&targets, press.at.0, press.at.1),
+                    over: hit(&targets, x, y),
                 });
             }
             step
@@ -126,8 +133,18 @@ fn autoscroll(
     });
 }
 
+/// Puts the ghost at the pointer (`x`, `y`, viewport coordinates). The
+/// widget contains its layout (`contain`, `container-type`), so the `fixed`
+/// ghost is placed against the widget's root box, not the viewport, and that
+/// box moves when the page scrolls.
 fn place_ghost(ghost: &NodeRef, x: i32, y: i32) {
     if let Some(el) = ghost.cast::<HtmlElement>() {
+        let (left, top) = el.closest(".root").ok().flatten().map_or((0, 0), |root| {
+            let rect = root.get_bounding_client_rect();
+            (rect.left() as i32, rect.top() as i32)
+        });
+        // Whole pixels: formatting a float would pull float printing into the wasm.
+        let (x, y) = (x - left, y - top);
         let _ = el
             .style()
             .set_property("translate", &format!("{x}px {y}px"));
