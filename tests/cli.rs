@@ -206,7 +206,16 @@ fn fallback_of_the_builtin_deck_has_the_escaped_title_and_every_tip_and_answer()
         assert!(html.contains(&label), "quiz item {label:?} missing");
     }
     assert!(html.contains(&escape(d["disclaimer"].as_str().expect("disclaimer"))));
-    assert!(html.contains("Build a total-body fitness plan"));
+    assert!(html.contains("<strong>Do: Build a total-body fitness plan</strong>"));
+    // A headline that already says its kind gets no second badge word.
+    assert!(
+        html.contains("<strong>Don&#39;t lift weights that are too heavy for you</strong>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Don&#39;t: Don&#39;t"),
+        "a doubled badge word in:\n{html}"
+    );
     assert!(!html.contains("<script"), "no script in the fallback");
 
     // Same output when the deck file is named explicitly.

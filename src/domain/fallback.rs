@@ -20,6 +20,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Whether `text` opens with the word `word` (any case), as "Don't lift"
+/// opens with "Don't" and "Dominate" does not open with "Do".
+fn opens_with(text: &str, word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        && !text[word.len()..].starts_with(char::is_alphanumeric)
+}
+
 /// Renders the tips and the quiz answers as plain, unstyled HTML.
 pub fn fallback_html(deck: &Deck) -> String {
     let ui = &deck.ui;
@@ -42,13 +50,13 @@ pub fn fallback_html(deck: &Deck) -> String {
             TipKind::Do => ui.badge_do(),
             TipKind::Dont => ui.badge_dont(),
         };
-        let _ = writeln!(
-            html,
-            "<li><strong>{}: {}</strong> {}</li>",
-            e(badge),
-            e(&tip.headline),
-            e(&tip.detail)
-        );
+        // "Don't lift …" says its kind already: no "Don't: Don't lift …".
+        let head = if opens_with(&tip.headline, badge) {
+            e(&tip.headline)
+        } else {
+            format!("{}: {}", e(badge), e(&tip.headline))
+        };
+        let _ = writeln!(html, "<li><strong>{head}</strong> {}</li>", e(&tip.detail));
     }
     let _ = writeln!(html, "</ol></details>");
     let _ = writeln!(
