@@ -416,6 +416,60 @@ test('changing storage keeps the reader\'s progress and focus; an untouched widg
   }
 });
 
+// Bloggers style the element: a margin on it must not make the post jump
+// when the widget starts (the widget's own box has none, before and after),
+// and `hidden` must hide it.
+test('a margin the page sets on the element moves nothing when the widget starts, and hidden hides it', async () => {
+  const t = await openFixture(browser, server, 'blank.html');
+  const { page } = t;
+  try {
+    // A page rule on the element, adopted: inline styles would break the strict CSP.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('backwise-widget { margin-block: 40px !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const measure = () =>
+      page.evaluate(() => {
+        const el = document.getElementById('w');
+        const below = document.getElementById('below');
+        return {
+          top: el.getBoundingClientRect().top + scrollY,
+          below: below.getBoundingClientRect().top + scrollY,
+          margin: getComputedStyle(el).marginBlockStart,
+        };
+      });
+    await page.evaluate(() => {
+      const host = document.querySelector('#host') || document.body;
+      const el = document.createElement('backwise-widget');
+      el.id = 'w';
+      el.innerHTML = '<p>The fallback.</p>';
+      const below = document.createElement('p');
+      below.id = 'below';
+      below.textContent = 'The post goes on.';
+      host.append(el, below);
+    });
+    const waiting = await measure();
+    assert.equal(await waitForMounted(page, '#w'), 'ready');
+    const started = await measure();
+    assert.deepEqual(started, waiting, 'the element and the text below it stay where they were');
+    assert.equal(started.margin, '0px', "the widget's box keeps no margin of the page's");
+
+    await page.evaluate(() => (document.getElementById('w').hidden = true));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('w')).display), 'none', 'hidden hides a started widget');
+    await page.evaluate(() => {
+      const el = document.createElement('backwise-widget');
+      el.id = 'later';
+      el.hidden = true;
+      document.body.append(el);
+    });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('later')).display), 'none', 'hidden hides a waiting one');
+    await assertNoErrors(t, 'margin and hidden');
+  } finally {
+    await t.context.close();
+  }
+});
+
 test('storage="none" from the start writes nothing, even with a custom deck', async () => {
   const t = await openFixture(browser, server, 'blank.html');
   const { page } = t;

@@ -319,3 +319,21 @@ test('tabs: arrow keys move between Tips and Quiz with focus on the selected tab
     await expectCard(page, TIPS[0], 1, 10, 'back on Tips');
   });
 });
+
+test('forced colours (high contrast): the selected tab and the pressed filter still stand out', async () => {
+  await withWidget('forced-colors', {}, async (t, page) => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await filterButton(page, "Don'ts").click();
+    const look = (locator) =>
+      locator.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { line: s.borderBlockEndColor, background: s.backgroundColor, color: s.color };
+      });
+    const tabs = widget(page).getByRole('tab');
+    const [selected, other] = [await look(tabs.nth(0)), await look(tabs.nth(1))];
+    assert.notEqual(selected.line, other.line, `the selected tab's underline differs: ${JSON.stringify({ selected, other })}`);
+    const [pressed, plain] = [await look(filterButton(page, "Don'ts")), await look(filterButton(page, 'All'))];
+    assert.notEqual(pressed.background, plain.background, `the pressed filter differs: ${JSON.stringify({ pressed, plain })}`);
+    await screenshot(page, 'tips-forced-colors');
+  });
+});

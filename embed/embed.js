@@ -13,9 +13,12 @@ const ATTRS = ['deck', 'view', 'theme', 'storage'];
 const NEAR_VIEWPORT = '500px';
 
 // Until the widget mounts, the fallback shows in a box of the widget's
-// starting height, so that the upgrade does not move the page around it.
+// starting height, so that the upgrade does not move the page around it. The
+// widget's own stylesheet resets the element's margin (widget.css: nothing
+// of the page's reaches in), so the box has none either; the page can still
+// hide the element.
 const pending = new CSSStyleSheet();
-pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto}');
+pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto;margin:0!important}:host([hidden]){display:none}');
 
 // Fetch the wasm (and, in a development build, its glue and the CSS) as soon
 // as this script runs, compiling the wasm while it streams in (off the main
