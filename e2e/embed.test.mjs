@@ -6,6 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import { startServer, STRICT_CSP } from './lib/server.mjs';
 import { openSuite, newPage, assertNoErrors, waitForReady, screenshot } from './lib/browser.mjs';
 import { assertFocusInWidget } from './lib/widget.mjs';
@@ -841,6 +842,43 @@ test('events: backwise-ready per instance, backwise-quiz-complete with the score
 
 // ---------------------------------------------------------------------------
 // 9. The no-JS fallback.
+
+// The box the fallback waits in must fit the widget on a phone too (the
+// tips view wraps taller there), and the page's first paint may come before
+// the script has run: the demo's CSS gives the undefined element the same box.
+test('no layout shift on phones when the widget starts, also when the page paints before the script runs', async () => {
+  const loader = await fs.readFile(new URL('../dist/embed.js', import.meta.url));
+  for (const width of [320, 390]) {
+    for (const late of [false, true]) {
+      if (late) {
+        server.route('/embed.js', (req, res, url, headers) => {
+          setTimeout(() => {
+            res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+            res.end(loader);
+          }, 400);
+        });
+      }
+      const t = await openTracked(browser, { context: { viewport: { width, height: 1400 }, isMobile: true, hasTouch: true } });
+      const { page } = t;
+      try {
+        await page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) window.__shifts.push({ value: e.value, at: Math.round(e.startTime) });
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(server.url + 'index.html');
+        await waitForReady(page, 1);
+        await page.waitForTimeout(500);
+        const shifts = await page.evaluate(() => window.__shifts);
+        assert.deepEqual(shifts, [], `no layout shift at ${width} px${late ? ', script late' : ''}: ${JSON.stringify(shifts)}`);
+      } finally {
+        await t.context.close();
+        if (late) server.route('/embed.js', null);
+      }
+    }
+  }
+});
 
 test('fallback: visible without JavaScript, visible before the upgrade, hidden once mounted', async () => {
   const nojs = await newPage(browser, { context: { javaScriptEnabled: false } });

@@ -18,7 +18,7 @@ const NEAR_VIEWPORT = '500px';
 // of the page's reaches in), so the box has none either; the page can still
 // hide the element.
 const pending = new CSSStyleSheet();
-pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,36em);overflow:auto;margin:0!important}:host([hidden]){display:none}');
+pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,max(36em,46em - 25vw));overflow:auto;margin:0!important}:host([hidden]){display:none}');
 
 // Fetch the wasm (and, in a development build, its glue and the CSS) as soon
 // as this script runs, compiling the wasm while it streams in (off the main
