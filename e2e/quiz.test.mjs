@@ -528,7 +528,7 @@ test('results: why and "Instead" for straight-leg sit-ups; See the tip lands on 
   });
 });
 
-test('reload mid-quiz keeps the placements and the order', async () => {
+test('reload mid-quiz keeps the placements, the order and the Quiz tab', async () => {
   await withWidget('reload', {}, async (t, page) => {
     await openQuiz(page);
     await sortAll(page, ['walking'], { leave: TOTAL - 6 });
@@ -541,7 +541,9 @@ test('reload mid-quiz keeps the placements and the order', async () => {
     assert.ok(await page.evaluate((k) => localStorage.getItem(k), QUIZ_KEY), `saved under localStorage["${QUIZ_KEY}"]`);
 
     await reloadWidget(page);
-    await openQuiz(page);
+    // The reader was on the Quiz tab: it is the one shown again.
+    assert.equal(await quizTab(page).getAttribute('aria-selected'), 'true', 'the Quiz tab is selected after the reload');
+    await sortedText(page).waitFor();
     assert.equal(await sortedText(page).textContent(), `6 of ${TOTAL} sorted`);
     assert.deepEqual(
       {
@@ -556,6 +558,10 @@ test('reload mid-quiz keeps the placements and the order', async () => {
     await sortAll(page);
     await checkButton(page).click();
     assert.equal(await scoreHeading(page).textContent(), `${TOTAL - (beforeState.avoid.includes('Walking') ? 1 : 0)} of ${TOTAL}`);
+    // Back on Tips, a reload shows Tips.
+    await tipsTab(page).click();
+    await reloadWidget(page);
+    assert.equal(await tipsTab(page).getAttribute('aria-selected'), 'true', 'the Tips tab is selected after the reload');
   });
 });
 

@@ -5,30 +5,46 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::app::View;
 use crate::domain::{
     Bin, CursorSnapshot, DeckCursor, Filter, Phase, Placement, Quiz, QuizError, QuizSnapshot,
 };
 use crate::hooks::use_persisted::{Persist, changed};
 
-/// The tips deck: the domain cursor plus the tip ids it is saved by.
+/// The tips deck: the domain cursor plus the tip ids it is saved by; and
+/// the tab shown, which the reader's choice decides over the `view`
+/// attribute until the attribute itself changes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TipsState {
     pub cursor: DeckCursor,
     tip_ids: Rc<[String]>,
+    pub view: View,
+    /// The `view` attribute.
+    attr: View,
 }
 
 pub enum TipsAction {
     Step(bool),
     Filter(Filter),
     Turn,
+    /// "See the tip": that tip, on the Tips tab.
     GoTo(usize),
+    /// The reader picks a tab.
+    Show(View),
+    /// The `view` attribute is (now) this.
+    Attr(View),
     /// Adopt a saved snapshot (the store changed before the reader did anything).
     Restore(String),
 }
 
 impl TipsState {
-    pub fn new(cursor: DeckCursor, tip_ids: Rc<[String]>) -> Self {
-        Self { cursor, tip_ids }
+    pub fn new(cursor: DeckCursor, tip_ids: Rc<[String]>, attr: View) -> Self {
+        Self {
+            cursor,
+            tip_ids,
+            view: attr,
+            attr,
+        }
     }
 }
 
@@ -41,7 +57,16 @@ impl Reducible for TipsState {
             TipsAction::Step(forward) => next.cursor.step(forward),
             TipsAction::Filter(filter) => next.cursor.set_filter(filter),
             TipsAction::Turn => next.cursor.turn(),
-            TipsAction::GoTo(tip) => next.cursor.go_to(tip),
+            TipsAction::GoTo(tip) => {
+                next.cursor.go_to(tip);
+                next.view = View::Tips;
+            }
+            TipsAction::Show(view) => next.view = view,
+            TipsAction::Attr(attr) if attr != next.attr => {
+                next.attr = attr;
+                next.view = attr;
+            }
+            TipsAction::Attr(_) => {}
             TipsAction::Restore(saved) => next = Self::restored(next, &saved),
         }
         changed(self, next)
@@ -49,10 +74,18 @@ impl Reducible for TipsState {
 }
 
 impl Persist for TipsState {
+    /// `dont:core`, and when the reader has left the tab the `view`
+    /// attribute gives, that tab first: `q|dont:core`.
     fn snapshot(&self) -> String {
-        self.cursor
+        let place = self
+            .cursor
             .snapshot(&self.tip_ids)
-            .map_or(String::new(), |s| s.to_text())
+            .map_or(String::new(), |s| s.to_text());
+        match (self.view != self.attr, self.view) {
+            (false, _) => place,
+            (true, View::Quiz) => format!("q|{place}"),
+            (true, View::Tips) => format!("t|{place}"),
+        }
     }
 
     fn restore(saved: String) -> TipsAction {
@@ -60,6 +93,13 @@ impl Persist for TipsState {
     }
 
     fn restored(mut fresh: Self, saved: &str) -> Self {
+        let saved = match saved.split_once('|') {
+            Some((tab, place)) => {
+                fresh.view = if tab == "q" { View::Quiz } else { View::Tips };
+                place
+            }
+            None => saved,
+        };
         if let Some(saved) = CursorSnapshot::from_text(saved) {
             let ids = fresh.tip_ids.clone();
             fresh.cursor.restore(&saved, &ids);

@@ -28,19 +28,19 @@ pub struct ShellProps {
 pub fn Shell(props: &ShellProps) -> Html {
     let ctx = &props.ctx;
     let deck = ctx.deck.clone();
-    let view = use_state_eq(|| props.view);
-    {
-        let view = view.clone();
-        use_effect_with(props.view, move |v| view.set(*v));
-    }
 
     let tips = use_persisted_reducer(ctx.store.clone(), "tips", {
         let deck = deck.clone();
         move || {
             let ids: Rc<[String]> = deck.tips.iter().map(|t| t.id.clone()).collect();
-            TipsState::new(DeckCursor::new(deck.tip_kinds()), ids)
+            TipsState::new(DeckCursor::new(deck.tip_kinds()), ids, props.view)
         }
     });
+    let view = tips.view;
+    {
+        let tips = tips.dispatcher();
+        use_effect_with(props.view, move |v| tips.dispatch(TipsAction::Attr(*v)));
+    }
     let quiz = use_persisted_reducer(ctx.store.clone(), "quiz", {
         let deck = deck.clone();
         move || {
@@ -63,8 +63,8 @@ pub fn Shell(props: &ShellProps) -> Html {
     }
 
     let on_select_view = {
-        let view = view.clone();
-        Callback::from(move |v: View| view.set(v))
+        let tips = tips.dispatcher();
+        Callback::from(move |v: View| tips.dispatch(TipsAction::Show(v)))
     };
     // "See the tip" hides the quiz panel and the focused button with it, so
     // focus moves to the tips deck once it is shown.
@@ -72,11 +72,10 @@ pub fn Shell(props: &ShellProps) -> Html {
     let tab_refs = [use_node_ref(), use_node_ref()];
     let focus = use_focus_request(tips_panel.clone());
     let on_see_tip = {
-        let (view, tips, focus) = (view.clone(), tips.clone(), focus.clone());
+        let (tips, focus) = (tips.clone(), focus.clone());
         Callback::from(move |tip: usize| {
             focus.request(".deck");
             tips.dispatch(TipsAction::GoTo(tip));
-            view.set(View::Tips);
         })
     };
     let tips_dispatch = tips.dispatcher();
@@ -100,10 +99,10 @@ pub fn Shell(props: &ShellProps) -> Html {
         html! {
             <div class="panel" role="tabpanel" id={ctx.id(&format!("panel-{name}"))}
                 ref={if v == View::Tips { tips_panel.clone() } else { NodeRef::default() }}
-                aria-labelledby={ctx.id(&format!("tab-{name}"))} hidden={*view != v}>
+                aria-labelledby={ctx.id(&format!("tab-{name}"))} hidden={view != v}>
                 // Only the shown panel is rendered: a faster start, and less
                 // work on every change.
-                if *view == v { { content() } }
+                if view == v { { content() } }
             </div>
         }
     };
@@ -112,7 +111,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             <header class="header" part="header">
                 <h2 class="title">{ &deck.title }</h2>
             </header>
-            { tabs(ctx, *view, &on_select_view, &tab_refs) }
+            { tabs(ctx, view, &on_select_view, &tab_refs) }
             { panel(View::Tips, &|| tips_deck(ctx, &tips.cursor, &on_tips_action, &swipe)) }
             { panel(View::Quiz, &|| quiz_view(ctx, &quiz, &quiz_root, &board, &on_quiz_action, &on_see_tip)) }
             { footer(&deck) }
