@@ -27,14 +27,26 @@ pub struct FocusRequest {
 impl FocusRequest {
     /// After the next render, focus the first element under the root that
     /// matches `selector`: but only if focus is in the widget now. Focus
-    /// elsewhere on the page (or nowhere) is not taken away.
+    /// elsewhere on the page (or nowhere) is not taken away. Until then focus
+    /// waits on the widget's box: the control it is on may go with the
+    /// update, and yew may finish a long render (and run the effect that
+    /// moves focus) in a later task, so focus would sit on the page between.
     pub fn request(&self, selector: impl Into<String>) {
-        if self
-            .root
-            .cast::<Element>()
-            .is_some_and(|root| focus_is_in_widget(&root))
-        {
+        let Some(root) = self.root.cast::<Element>() else {
+            return;
+        };
+        if focus_is_in_widget(&root) {
             *self.pending.borrow_mut() = Some(selector.into());
+            if let Some(widget) = root
+                .closest(".widget")
+                .ok()
+                .flatten()
+                .and_then(|widget| widget.dyn_into::<HtmlElement>().ok())
+            {
+                let options = FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = widget.focus_with_options(&options);
+            }
         }
     }
 
