@@ -40,6 +40,13 @@ const tipProgress = (page, host) =>
 const quizProgress = (page, host) =>
   page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.quiz .progress')?.textContent.trim(), host);
 
+/** Set (or, with null, remove) an attribute of the element at `selector`. */
+const setAttribute = (page, selector, name, value) =>
+  page.evaluate(
+    ([sel, n, v]) => (v === null ? document.querySelector(sel).removeAttribute(n) : document.querySelector(sel).setAttribute(n, v)),
+    [selector, name, value],
+  );
+
 async function placeItem(page, host, id, bin) {
   await button(page, host, `Put ${LABEL[id]} in ${BIN[bin]}`).click();
 }
@@ -306,8 +313,7 @@ test('attribute changes apply live: view, deck, theme and storage', async () => 
     await addWidget(page, { id: 'w' });
     assert.equal(await waitForMounted(page, '#w'), 'ready');
     const w = page.locator('#w');
-    const setAttr = (name, value) =>
-      page.evaluate(([n, v]) => (v === null ? document.querySelector('#w').removeAttribute(n) : document.querySelector('#w').setAttribute(n, v)), [name, value]);
+    const setAttr = (name, value) => setAttribute(page, '#w', name, value);
 
     // view
     await w.getByRole('tab', { name: 'Tips', selected: true }).waitFor();
@@ -375,8 +381,6 @@ test('changing storage keeps the reader\'s progress and focus; an untouched widg
     await addWidget(page, { id: 'w', storage: 'none', view: 'quiz' });
     assert.equal(await waitForMounted(page, '#w'), 'ready');
     const w = page.locator('#w');
-    const setAttr = (id, name, value) =>
-      page.evaluate(([i, n, v]) => document.getElementById(i).setAttribute(n, v), [id, name, value]);
     const saved = () => page.evaluate(() => localStorage.getItem('backwise:back-pain:quiz'));
     for (const [id, bin] of [['walking', 'safe'], ['swimming', 'safe'], ['straight-leg-situps', 'avoid']]) {
       await placeItem(page, '#w', id, bin);
@@ -386,7 +390,7 @@ test('changing storage keeps the reader\'s progress and focus; an untouched widg
     assert.equal(await saved(), null, 'storage="none" saved nothing');
 
     // none → local: the same progress, now saved; focus stays where it was.
-    await setAttr('w', 'storage', 'local');
+    await setAttribute(page, '#w', 'storage', 'local');
     await page.waitForFunction(() => localStorage.getItem('backwise:back-pain:quiz') !== null, null, { timeout: 5000 });
     assert.ok(await w.getByText('3 of 17 sorted', { exact: true }).isVisible(), 'the sorted items are still sorted');
     const f = await assertFocusInWidget(page, 'storage none → local');
@@ -394,7 +398,7 @@ test('changing storage keeps the reader\'s progress and focus; an untouched widg
     const atThree = await saved();
 
     // local → none: the progress stays; nothing more is written.
-    await setAttr('w', 'storage', 'none');
+    await setAttribute(page, '#w', 'storage', 'none');
     await placeItem(page, '#w', 'bicycling', 'safe');
     await w.getByText('4 of 17 sorted', { exact: true }).waitFor();
     await page.waitForTimeout(300);
@@ -407,7 +411,7 @@ test('changing storage keeps the reader\'s progress and focus; an untouched widg
     assert.equal(await waitForMounted(page, '#u'), 'ready');
     const u = page.locator('#u');
     await u.getByText('0 of 17 sorted', { exact: true }).waitFor();
-    await setAttr('u', 'storage', 'local');
+    await setAttribute(page, '#u', 'storage', 'local');
     await u.getByText('3 of 17 sorted', { exact: true }).waitFor({ timeout: 5000 });
     await page.waitForTimeout(300);
     assert.equal(await saved(), atThree, 'the saved progress was not overwritten with a fresh quiz');

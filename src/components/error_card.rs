@@ -1,12 +1,11 @@
 //! A deck that cannot be shown: what went wrong in plain words, every
 //! validation problem with its path, and Retry when the deck was unreachable.
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::domain::{UiText, fill};
-use crate::hooks::LoadFailure;
+use crate::hooks::{LoadFailure, hold_focus};
 
 /// A view function rather than a component: no hooks, and the root renders
 /// it only when the load fails.
@@ -18,14 +17,10 @@ pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
             let onclick = {
                 let on_retry = on_retry.clone();
                 // The card, this button with it, goes while the deck loads
-                // again: focus moves to the widget, not to the page.
+                // again: focus stays in the widget, not on the page.
                 Callback::from(move |e: MouseEvent| {
-                    if let Some(widget) = e
-                        .target_dyn_into::<Element>()
-                        .and_then(|button| button.closest(".widget").ok().flatten())
-                        .and_then(|widget| widget.dyn_into::<HtmlElement>().ok())
-                    {
-                        let _ = widget.focus();
+                    if let Some(button) = e.target_dyn_into::<Element>() {
+                        hold_focus(&button);
                     }
                     on_retry.emit(())
                 })

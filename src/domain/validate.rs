@@ -262,6 +262,9 @@ fn is_valid_id(s: &str) -> bool {
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
+/// The ids read so far, each with the path that first used it.
+type SeenIds = Vec<(String, String)>;
+
 struct Decoder {
     errors: DeckErrors,
 }
@@ -494,8 +497,7 @@ impl Decoder {
     /// a valid one, each with the path that first used it (so that the quiz's
     /// references are checked even when some other part of a tip is wrong).
     /// No ids when there is no tips array.
-    #[allow(clippy::type_complexity)]
-    fn tips(&mut self, map: &Json) -> (Option<Vec<Tip>>, Option<Vec<(String, String)>>) {
+    fn tips(&mut self, map: &Json) -> (Option<Vec<Tip>>, Option<SeenIds>) {
         let Some(list) = self.array(map, "", "tips", MAX_TIPS) else {
             return (None, None);
         };
@@ -503,7 +505,7 @@ impl Decoder {
             self.errors.push("tips", ProblemKind::NoTips);
         }
         let mut tips = Vec::with_capacity(list.len());
-        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut seen = SeenIds::new();
         let mut complete = !list.is_empty();
         for (i, v) in list.iter().enumerate() {
             match self.tip(v, &format!("tips[{i}]"), &mut seen) {
@@ -514,7 +516,7 @@ impl Decoder {
         (complete.then_some(tips), Some(seen))
     }
 
-    fn unique(&mut self, seen: &mut Vec<(String, String)>, id: &str, path: &str) {
+    fn unique(&mut self, seen: &mut SeenIds, id: &str, path: &str) {
         let id_path = format!("{path}.id");
         // Decks are small (at most 100 entries), so a list beats a hash map
         // here, and keeps hashing code out of the wasm.
@@ -535,7 +537,7 @@ impl Decoder {
         }
     }
 
-    fn tip(&mut self, v: &Json, path: &str, seen: &mut Vec<(String, String)>) -> Option<Tip> {
+    fn tip(&mut self, v: &Json, path: &str, seen: &mut SeenIds) -> Option<Tip> {
         let map = self.object(v, path, &["id", "kind", "headline", "detail"])?;
         let id = self.id(map, path, "id");
         if let Some(id) = &id {
@@ -598,7 +600,7 @@ impl Decoder {
             tip: Option<String>,
         }
         let mut raws = Vec::with_capacity(list.len());
-        let mut seen: Vec<(String, String)> = Vec::new();
+        let mut seen = SeenIds::new();
         // Every item with a valid id, and its answer if that is valid too: a
         // reference to an item with some other problem is not dangling.
         let mut known: Vec<(String, Option<Bin>)> = Vec::new();

@@ -19,7 +19,7 @@ pub use store::{StorageMode, Store};
 pub use use_announcer::{Announcer, use_announcer};
 pub use use_deck::{DeckLoad, LoadFailure, preload_builtin, use_deck};
 pub use use_drag::{DragState, use_drag};
-pub use use_focus_request::{FocusRequest, use_focus_request};
+pub use use_focus_request::{FocusRequest, hold_focus, use_focus_request};
 pub use use_persisted::use_persisted_reducer;
 pub use use_quiz_events::use_quiz_events;
 pub use use_stable_callback::use_stable_callback;

@@ -35,18 +35,9 @@ impl FocusRequest {
         let Some(root) = self.root.cast::<Element>() else {
             return;
         };
-        if focus_is_in_widget(&root) {
+        if let Some(widget) = widget_with_focus(&root) {
             *self.pending.borrow_mut() = Some(selector.into());
-            if let Some(widget) = root
-                .closest(".widget")
-                .ok()
-                .flatten()
-                .and_then(|widget| widget.dyn_into::<HtmlElement>().ok())
-            {
-                let options = FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = widget.focus_with_options(&options);
-            }
+            focus_without_scroll(&widget);
         }
     }
 
@@ -59,7 +50,7 @@ impl FocusRequest {
         let Some(root) = self.root.cast::<Element>() else {
             return;
         };
-        if !focus_is_in_widget(&root) {
+        if widget_with_focus(&root).is_none() {
             return;
         }
         match root.query_selector(&selector).ok().flatten() {
@@ -74,9 +65,7 @@ impl FocusRequest {
         let Ok(el) = target.dyn_into::<HtmlElement>() else {
             return;
         };
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
+        focus_without_scroll(&el);
         let reveal = move |_| {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Nearest);
@@ -87,11 +76,28 @@ impl FocusRequest {
     }
 }
 
-/// Whether the focused element is inside the widget that holds `root`.
-fn focus_is_in_widget(root: &Element) -> bool {
-    let Some(widget) = root.closest(".widget").ok().flatten() else {
-        return false;
-    };
+fn focus_without_scroll(el: &HtmlElement) {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
+/// The widget's box (`.widget`, focusable out of the tab order) around `el`.
+fn widget_of(el: &Element) -> Option<HtmlElement> {
+    el.closest(".widget").ok().flatten()?.dyn_into().ok()
+}
+
+/// Keeps focus in the widget around `el` when the control it is on is about
+/// to go (Retry replaces the error card): it waits on the widget's box.
+pub fn hold_focus(el: &Element) {
+    if let Some(widget) = widget_of(el) {
+        focus_without_scroll(&widget);
+    }
+}
+
+/// The widget that holds `root`, if the focused element is inside it.
+fn widget_with_focus(root: &Element) -> Option<HtmlElement> {
+    let widget = widget_of(root)?;
     let scope = root.get_root_node();
     let active = match scope.dyn_ref::<ShadowRoot>() {
         Some(shadow) => shadow.active_element(),
@@ -99,7 +105,9 @@ fn focus_is_in_widget(root: &Element) -> bool {
             .dyn_ref::<Document>()
             .and_then(Document::active_element),
     };
-    active.is_some_and(|el| widget.contains(Some(&el)))
+    active
+        .is_some_and(|el| widget.contains(Some(&el)))
+        .then_some(widget)
 }
 
 #[hook]
