@@ -17,8 +17,18 @@ test('a panic shows the crash card instead of a blank box, and logs once', async
     await waitForReady(page, 1);
     await page.getByRole('tab', { name: 'Quiz' }).click();
     // Place items, and each time tear the placed rows out behind yew's back:
-    // the next insertion has no sibling to insert before.
-    for (const label of ['Walking', 'Swimming', 'Bicycling', 'Yoga learned from a teacher']) {
+    // the next insertion has no sibling to insert before. A bin lists its
+    // items in the quiz's shuffled order, so place them last-first in that
+    // order: each new row then goes before a torn-out one. (In deck order, a
+    // shuffle that happened to list them in that order left nothing to
+    // insert before, about one run in 24.)
+    const order = await page.evaluate(() =>
+      [...document.querySelector('backwise-widget').shadowRoot.querySelectorAll('.pool .item-label')].map((b) => b.textContent.trim()),
+    );
+    const labels = ['Walking', 'Swimming', 'Bicycling', 'Yoga learned from a teacher'];
+    labels.sort((a, b) => order.indexOf(b) - order.indexOf(a));
+    assert.ok(labels.every((l) => order.includes(l)), `every item is in the pool: ${JSON.stringify(order)}`);
+    for (const label of labels) {
       const put = page.getByRole('button', { name: `Put ${label} in Safe alternative` });
       if ((await page.getByRole('alert').count()) > 0) break;
       await put.click({ timeout: 2_000 });
