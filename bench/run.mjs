@@ -362,10 +362,6 @@ async function newPage(browser, { throttle = 1, countWasm = false, keepMemory = 
   // Signals from the recorder: how many of each arrived, and who waits.
   const seen = { fcp: 0, ready: 0 };
   const waiting = [];
-  await context.exposeBinding('__benchSignal', (_source, what) => {
-    seen[what] = (seen[what] || 0) + 1;
-    for (const w of waiting.splice(0)) if (!w.check()) waiting.push(w);
-  });
   /** Resolves once `n` signals `what` have arrived (without touching the page). */
   const until = (what, n = 1, timeout = 30_000) =>
     new Promise((resolve, reject) => {
@@ -384,6 +380,18 @@ async function newPage(browser, { throttle = 1, countWasm = false, keepMemory = 
     if (m.type() === 'error' && !/favicon/.test(m.location()?.url || '')) errors.push(m.text());
   });
   const cdp = await context.newCDPSession(page);
+  // A raw DevTools binding, not Playwright's exposeBinding: a call to that
+  // one is answered by an evaluation in the page (its result delivery),
+  // main-thread work right after the first paint, just when a loader that
+  // waits for that paint starts the widget. A raw binding only sends an
+  // event out; nothing comes back into the page.
+  cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
+    if (name !== '__benchSignal') return;
+    seen[payload] = (seen[payload] || 0) + 1;
+    for (const w of waiting.splice(0)) if (!w.check()) waiting.push(w);
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: '__benchSignal' });
   if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   return { context, page, cdp, errors, until };
 }
