@@ -17,7 +17,7 @@ use web_sys::{Element, Node};
 use yew::AppHandle;
 
 use crate::app::{App, AppProps, View};
-use crate::hooks::StorageMode;
+use crate::hooks::{StorageMode, Store};
 
 struct Pooled {
     root: Element,
@@ -101,6 +101,7 @@ pub fn mount(container: &Node, host: Element) -> Result<Widget, JsValue> {
     if props.deck_url.is_none() {
         crate::hooks::preload_builtin();
     }
+    Store::open(props.storage);
     let mounted = match IDLE.with(|idle| idle.borrow_mut().pop()) {
         Some(mut pooled) => {
             container.append_child(&pooled.root)?;
