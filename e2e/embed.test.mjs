@@ -850,38 +850,6 @@ test('events: backwise-ready per instance, backwise-quiz-complete with the score
 // The box the fallback waits in must fit the widget on a phone too (the
 // tips view wraps taller there), and the page's first paint may come before
 // the script has run: the demo's CSS gives the undefined element the same box.
-test('the page paints first: the wasm is compiled only once the first contentful paint is reported; without paint timing the widget still starts', async () => {
-  for (const paintTiming of [true, false]) {
-    const t = await openTracked(browser);
-    const { page } = t;
-    try {
-      await page.addInitScript((paintTiming) => {
-        if (!paintTiming) delete window.PerformanceObserver;
-        window.__compiles = [];
-        const compile = WebAssembly.compileStreaming;
-        WebAssembly.compileStreaming = function (...args) {
-          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-          window.__compiles.push({ at: performance.now(), fcp: fcp ? fcp.startTime : null });
-          return compile.apply(this, args);
-        };
-      }, paintTiming);
-      await page.goto(server.url + 'index.html');
-      await waitForReady(page, 1);
-      const compiles = await page.evaluate(() => window.__compiles);
-      assert.equal(compiles.length, 1, `one compile: ${JSON.stringify(compiles)}`);
-      if (paintTiming) {
-        assert.notEqual(compiles[0].fcp, null, 'the first contentful paint was reported before the compile started');
-        assert.ok(compiles[0].at >= compiles[0].fcp, `compile at ${compiles[0].at} ms, FCP at ${compiles[0].fcp} ms`);
-      }
-      await button(page, 'backwise-widget', 'Next').click();
-      await page.getByText('Tip 2 of 10', { exact: true }).waitFor();
-      await assertNoErrors(t, paintTiming ? 'paint timing' : 'no PerformanceObserver');
-    } finally {
-      await t.context.close();
-    }
-  }
-});
-
 test('no layout shift on phones when the widget starts, also when the page paints before the script runs', async () => {
   const loader = await fs.readFile(new URL('../dist/embed.js', import.meta.url));
   for (const width of [320, 390]) {
