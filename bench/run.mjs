@@ -382,9 +382,8 @@ async function newPage(browser, { throttle = 1, countWasm = false, keepMemory = 
   const cdp = await context.newCDPSession(page);
   // A raw DevTools binding, not Playwright's exposeBinding: a call to that
   // one is answered by an evaluation in the page (its result delivery),
-  // main-thread work right after the first paint, just when a loader that
-  // waits for that paint starts the widget. A raw binding only sends an
-  // event out; nothing comes back into the page.
+  // main-thread work right after the first paint, while the widget starts.
+  // A raw binding only sends an event out; nothing comes back into the page.
   cdp.on('Runtime.bindingCalled', ({ name, payload }) => {
     if (name !== '__benchSignal') return;
     seen[payload] = (seen[payload] || 0) + 1;

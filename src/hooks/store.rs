@@ -48,7 +48,9 @@ impl Store {
     /// in a page waits for the browser to load the site's storage (about 4 ms
     /// measured on a 2-core machine); inside yew's first render pass, that
     /// pushes the pass past the 16 ms after which yew yields to the browser,
-    /// and the widget is then ready a frame later (bench/SAVINGS.md).
+    /// and the widget is then ready a frame later (bench/SAVINGS.md). The
+    /// read is of `backwise::`, a key no deck's store uses (deck ids are
+    /// never empty).
     pub fn open(mode: StorageMode) {
         let _ = Store::new(mode, "").read("");
     }
