@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { glueAsExpression, replaceOnce } from '../scripts/inline-glue.mjs';
+import { glueAsExpression, inlineSnippets, replaceOnce } from '../scripts/inline-glue.mjs';
 
 /** The value of an expression made by glueAsExpression (no import.meta in these samples). */
 const evaluate = (expression) => new Function(`return ${expression};`)();
@@ -58,4 +58,31 @@ test('each seam in the loader is replaced exactly once, or the build fails', () 
   assert.equal(replaceOnce('const c = CSS;', 'CSS', '"$&"'), 'const c = "$&";');
   assert.throws(() => replaceOnce('nothing here', 'import(glueUrl)', 'x'), /exactly once/);
   assert.throws(() => replaceOnce('import(glueUrl); import(glueUrl)', 'import(glueUrl)', 'x'), /exactly once/);
+});
+
+test("the crate's JS snippets go into the glue, run once, and anything else is refused", () => {
+  const snippet = 'let n=0;const bump=()=>++n;export function count(){return bump()}export function reset(){n=0}';
+  const read = (file) => {
+    assert.equal(file, './snippets/backwise-1/src/s.js');
+    return snippet;
+  };
+  for (const glue of [
+    "import { count, reset as r } from './snippets/backwise-1/src/s.js';\nexport function twice(){count();return count()}export function again(){r();return count()}",
+    'import{count,reset as r}from"./snippets/backwise-1/src/s.js";export function twice(){count();return count()}export function again(){r();return count()}',
+  ]) {
+    const out = inlineSnippets(glue, read);
+    assert.deepEqual(out.snippets, ['./snippets/backwise-1/src/s.js']);
+    const g = evaluate(glueAsExpression(out.glue).expression);
+    assert.equal(g.twice(), 2);
+    assert.equal(g.twice(), 4, 'one copy of the snippet state');
+    assert.equal(g.again(), 1);
+  }
+  // A glue without snippets is unchanged.
+  assert.equal(inlineSnippets('export function f(){}', read).glue, 'export function f(){}');
+  assert.throws(() => inlineSnippets("import * as m from './snippets/backwise-1/src/s.js';", read), /only named imports/);
+  assert.throws(
+    () => inlineSnippets("import { count } from './snippets/backwise-1/src/s.js';import { reset } from './snippets/backwise-1/src/s.js';", read),
+    /imported twice/,
+  );
+  assert.throws(() => inlineSnippets("import { x } from './snippets/none.js';", () => { throw new Error('ENOENT: no such file'); }), /ENOENT/);
 });

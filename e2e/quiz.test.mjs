@@ -565,6 +565,48 @@ test('reload mid-quiz keeps the placements, the order and the Quiz tab', async (
   });
 });
 
+test('the save waits for a task after the update; leaving the page or switching storage before it still keeps it', async () => {
+  await withWidget('save-later', {}, async (t, page) => {
+    await openQuiz(page);
+    const placed = (label) => binItemLabels(page, 'safe').filter({ hasText: label });
+    // The click updates the widget first; the storage write comes in a task
+    // of its own (src/hooks/store.js), so the click never waits for it.
+    const timing = await page.evaluate(async ([key, name]) => {
+      const root = document.querySelector('backwise-widget').shadowRoot;
+      const before = localStorage.getItem(key);
+      [...root.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name).click();
+      for (let i = 0; i < 20; i++) await null; // yew renders in a microtask
+      const updated = root.querySelector('.bin.safe .item-label')?.textContent;
+      const sameTask = localStorage.getItem(key);
+      await new Promise((r) => setTimeout(r));
+      return { updated, unchanged: sameTask === before, saved: localStorage.getItem(key) !== before };
+    }, [QUIZ_KEY, `Put Walking in ${SAFE}`]);
+    assert.deepEqual(timing, { updated: 'Walking', unchanged: true, saved: true });
+
+    // A host page whose timers never fire: the waiting save is made when
+    // the page is left.
+    await page.evaluate(() => (window.setTimeout = () => 0));
+    await placeWithButton(page, 'Swimming', 'safe');
+    await placed('Swimming').waitFor();
+    await reloadWidget(page);
+    await quizTab(page).click();
+    assert.deepEqual((await texts(binItemLabels(page, 'safe'))).sort(), ['Swimming', 'Walking'], 'both saves survived the reload');
+
+    // And before a read: storage switched off and on again right after a
+    // placement finds that placement saved (it restores what it reads).
+    await page.evaluate(() => (window.setTimeout = () => 0));
+    await placeWithButton(page, 'Bicycling', 'safe');
+    await placed('Bicycling').waitFor();
+    await page.evaluate(() => document.querySelector('backwise-widget').setAttribute('storage', 'none'));
+    await page.evaluate(() => document.querySelector('backwise-widget').setAttribute('storage', 'local'));
+    await page.waitForTimeout(100);
+    assert.deepEqual((await texts(binItemLabels(page, 'safe'))).sort(), ['Bicycling', 'Swimming', 'Walking'], 'kept across the storage switch');
+    await reloadWidget(page);
+    await quizTab(page).click();
+    assert.deepEqual((await texts(binItemLabels(page, 'safe'))).sort(), ['Bicycling', 'Swimming', 'Walking'], 'and saved');
+  });
+});
+
 test('Try again reshuffles and clears; last and best scores survive reloads', async () => {
   await withWidget('try-again', {}, async (t, page) => {
     await openQuiz(page);

@@ -56,3 +56,44 @@ export function replaceOnce(source, from, to) {
   }
   return source.slice(0, at) + to + source.slice(at + from.length);
 }
+
+/**
+ * `glue` with each import of a wasm-bindgen snippet (a JS file of the crate,
+ * bound with `#[wasm_bindgen(module = "/…")]`, which wasm-bindgen copies to
+ * `snippets/`) replaced by the snippet's own code, so that the glue imports
+ * nothing and can become an expression (`glueAsExpression`):
+ * `import { load, save as s } from './snippets/…/store.js';` becomes
+ * `const { load, save: s } = (() => { <store.js>; return { load, save }; })();`.
+ *
+ * Each snippet must be imported once, by name: its top-level code then runs
+ * once, as it would as a module. A namespace import (`import * as`), which
+ * wasm-bindgen writes when the wasm calls a snippet's function directly, is
+ * refused; so is a snippet that is not there.
+ *
+ * @param {string} glue
+ * @param {(path: string) => string} readSnippet  the source of `./snippets/…`
+ * @returns {{ glue: string, snippets: string[] }}
+ */
+export function inlineSnippets(glue, readSnippet) {
+  const snippets = [];
+  const out = glue.replace(
+    /(?<![\w$.])import\s*([^'";]*?)\s*from\s*(["'])(\.\/snippets\/[^"']+)\2\s*;?/g,
+    (whole, clause, _quote, file) => {
+      const names = clause.match(/^\{([^}]*)\}$/);
+      if (!names) throw new Error(`inline-glue: cannot inline \`${whole}\`: only named imports of a snippet`);
+      if (snippets.includes(file)) throw new Error(`inline-glue: ${file} is imported twice`);
+      snippets.push(file);
+      const { expression } = glueAsExpression(readSnippet(file));
+      const fields = names[1]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((item) => {
+          const [name, local = name] = item.split(/\s+as\s+/);
+          return name === local ? name : `${name}: ${local}`;
+        });
+      return `const { ${fields.join(', ')} } = ${expression};\n`;
+    },
+  );
+  return { glue: out, snippets };
+}

@@ -7,6 +7,8 @@
 //    wasm-opt step is off).
 //  - Release: renames the wasm's imports, and the exports only the glue
 //    calls, to short names, in the wasm and the glue (scripts/short-imports.mjs).
+//  - Release: writes the crate's JS snippets (wasm-bindgen's `snippets/`)
+//    into the glue (scripts/inline-glue.mjs).
 //  - Release: gives the wasm a content-hashed name (safe to cache forever)
 //    and points embed.js at it, and writes the glue and the widget CSS into
 //    embed.js (scripts/inline-glue.mjs), so that a page makes two requests
@@ -14,12 +16,13 @@
 //    change, and the wasm.
 //  - Removes Trunk's leftover `<link rel="rust">` from the built HTML.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { minify as minifyCss } from 'csso';
 import { minify } from 'terser';
 
-import { glueAsExpression, replaceOnce } from './inline-glue.mjs';
+import { glueAsExpression, inlineSnippets, replaceOnce } from './inline-glue.mjs';
 import { optimizeWasm } from './optimize-wasm.mjs';
 import { shortenExports, shortenImports } from './short-imports.mjs';
 
@@ -57,7 +60,10 @@ if (process.env.TRUNK_PROFILE === 'release' && !process.env.BACKWISE_RELEASE_BUI
 }
 
 if (process.env.TRUNK_PROFILE === 'release') {
-  await minifyJs('backwise.js');
+  // The crate's own JS (src/hooks/store.js) into the glue, which then goes
+  // into embed.js: no request for it either.
+  await minifyJs('backwise.js', (glue) => inlineSnippets(glue, (f) => readFileSync(file(f), 'utf8')).glue);
+  await rm(file('snippets'), { recursive: true, force: true });
   await minifyStylesheet('widget.css');
   optimizeWasm(file('backwise_bg.wasm'));
   const imported = shortenImports(

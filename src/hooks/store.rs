@@ -1,10 +1,19 @@
-//! A key-value store over localStorage that never throws. Sandboxed iframes
-//! and strict privacy settings make `window.localStorage` itself throw; then,
-//! and with `storage="none"`, reads find nothing and writes do nothing.
+//! A key-value store over localStorage that never throws. The reads and
+//! writes themselves are in store.js: writes wait for a task of their own,
+//! and a blocked or full storage is not an error for the reader. With
+//! `storage="none"`, reads find nothing and writes do nothing.
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/hooks/store.js")]
+extern "C" {
+    /// The text under `key`, after any writes that wait.
+    fn load(key: &str) -> Option<String>;
+    /// Writes `value` under `key` in the next task.
+    fn save(key: &str, value: &str);
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum StorageMode {
@@ -37,13 +46,6 @@ impl Store {
         }
     }
 
-    fn storage(&self) -> Option<web_sys::Storage> {
-        if self.mode == StorageMode::None {
-            return None;
-        }
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
     /// Opens the reader's storage ahead of the first render. The first read
     /// in a page waits for the browser to load the site's storage (about 4 ms
     /// measured on a 2-core machine); inside yew's first render pass, that
@@ -56,23 +58,23 @@ impl Store {
     }
 
     pub fn read(&self, key: &str) -> Option<String> {
-        self.storage()?
-            .get_item(&format!("{}{key}", self.prefix))
-            .ok()
-            .flatten()
+        match self.mode {
+            StorageMode::Local => load(&format!("{}{key}", self.prefix)),
+            StorageMode::None => None,
+        }
     }
 
-    /// Writes, and reports whether it worked; a full or blocked store is not an error for the reader.
-    pub fn write(&self, key: &str, value: &str) -> bool {
-        self.storage()
-            .map(|s| s.set_item(&format!("{}{key}", self.prefix), value).is_ok())
-            .unwrap_or(false)
+    /// Writes in the next task (store.js).
+    pub fn write(&self, key: &str, value: &str) {
+        if self.mode == StorageMode::Local {
+            save(&format!("{}{key}", self.prefix), value);
+        }
     }
 }
 
 /// The message inside a thrown JS value, for the console or an error card.
 pub fn js_error_text(error: &JsValue) -> String {
-    if let Some(e) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Error>(error) {
+    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
         return String::from(e.message());
     }
     error

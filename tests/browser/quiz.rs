@@ -3,7 +3,7 @@ use backwise::domain::{Bin, Quiz};
 use backwise::hooks::StorageMode;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{Mounted, builtin, local_storage, mount, next_frame, pointer, settle};
+use crate::support::{Mounted, builtin, local_storage, mount, next_frame, pointer, settle, sleep};
 
 fn bin_label(bin: Bin) -> &'static str {
     match bin {
@@ -268,8 +268,10 @@ async fn placements_are_restored_from_storage() {
     let w = mount(View::Quiz, StorageMode::Local, None).await;
     assert_eq!(w.text(".quiz .progress"), "1 of 17 sorted");
     assert!(w.text(".bin.safe").contains("Walking"));
-    // And a new placement is saved for the next visit.
+    // And a new placement is saved for the next visit, in the task after
+    // the update (src/hooks/store.js).
     w.click("Put Swimming in Safe alternative").await;
+    sleep(0).await;
     let saved = store
         .get_item("backwise:back-pain:quiz")
         .ok()
