@@ -152,6 +152,22 @@ export async function liveText(page) {
 }
 
 /**
+ * The live region's text once it matches `re`, or after `timeout` ms
+ * whatever it is (for the caller's assertion). After a long render yew may
+ * yield to the browser (at 16 ms) before an effect's announcement renders,
+ * so the text can land a task after focus has moved.
+ */
+export async function liveTextMatching(page, re, timeout = 2000) {
+  const t0 = Date.now();
+  let text = await liveText(page);
+  while (!re.test(text) && Date.now() - t0 < timeout) {
+    await new Promise((r) => setTimeout(r, 20));
+    text = await liveText(page);
+  }
+  return text;
+}
+
+/**
  * Elements inside the widget's shadow root that stick out of the widget
  * horizontally, or that scroll horizontally themselves, plus page overflow.
  */
