@@ -39,6 +39,8 @@ function parseArgs(argv) {
     // Also timed, for information: inputs this far apart, as a reader's are.
     pacedSteps: 100,
     pacedGapMs: 50,
+    // And the two heaviest quiz actions, Check answers and Try again, this many times each.
+    checkRounds: 10,
     memoryInteractions: 2000,
     mountCycles: 50,
     offscreenRuns: 5,
@@ -57,7 +59,7 @@ function parseArgs(argv) {
     else if (a === '--fallback') o.fallback = path.resolve(next());
     else if (a === '--only') o.only = next().split(',');
     else if (a === '--rewrite') o.rewrite = true;
-    else if (a === '--quick') Object.assign(o, { runs: 3, throttledRuns: 2, steps: 40, pacedSteps: 10, memoryInteractions: 200, mountCycles: 5, offscreenRuns: 2 });
+    else if (a === '--quick') Object.assign(o, { runs: 3, throttledRuns: 2, steps: 40, pacedSteps: 10, checkRounds: 2, memoryInteractions: 200, mountCycles: 5, offscreenRuns: 2 });
     else throw new Error(`bench: unknown argument ${a}`);
   }
   return o;
@@ -629,7 +631,35 @@ function installHelpers() {
     return t;
   }
 
-  window.__bw = { selectTab, series, remount, frame };
+  /**
+   * Sorts every item left (one frame apart, untimed), then times Check answers
+   * and, on the results, Try again; `n` rounds, 50 ms idle before each timed click.
+   */
+  async function checkRounds(n) {
+    const button = (test) => buttons().find(test);
+    const out = { check: [], again: [] };
+    for (let round = 0; round < n; round++) {
+      // Only the pool's buttons: a placed item's "Put … in <other bin>" would move it back and forth.
+      const fromPool = () => [...sr().querySelectorAll('.pool button')].find((b) => /^Put .+ in (Safe alternative|Avoid)$/.test(label(b)));
+      for (let put; (put = fromPool()); ) {
+        put.click();
+        await frame();
+      }
+      const check = button((b) => b.textContent.trim() === 'Check answers');
+      if (!check) throw new Error('no Check answers button');
+      await new Promise((r) => setTimeout(r, 50));
+      out.check.push(await timed(() => check.click(), () => !check.isConnected));
+      await frame();
+      const again = button((b) => /^Try again$/.test(b.textContent.trim()));
+      if (!again) throw new Error('no Try again button on the results');
+      await new Promise((r) => setTimeout(r, 50));
+      out.again.push(await timed(() => again.click(), () => !again.isConnected));
+      await frame();
+    }
+    return out;
+  }
+
+  window.__bw = { selectTab, series, checkRounds, remount, frame };
 }
 
 async function memorySnapshot(t) {
@@ -671,6 +701,8 @@ async function interactionAndMemory(browser, srv) {
     const quizPaced = await paced('quiz');
     await t.page.evaluate(() => window.__bw.selectTab(/Tips/));
     const deckPaced = await paced('deck');
+    await t.page.evaluate(() => window.__bw.selectTab(/Quiz/));
+    const heavy = await t.page.evaluate((n) => window.__bw.checkRounds(n), OPT.checkRounds);
 
     // Load for the leak check: reach OPT.memoryInteractions interactions, then mount/unmount cycles.
     const snapshots = [{ label: 'after load', ...afterLoad }];
@@ -696,10 +728,12 @@ async function interactionAndMemory(browser, srv) {
       quiz: { ...summary(quiz), samples: quiz.map((x) => r1(x, 3)) },
       all: summary([...deck, ...quiz]),
       paced: { gapMs: OPT.pacedGapMs, deck: summary(deckPaced), quiz: summary(quizPaced) },
+      check: summary(heavy.check),
+      tryAgain: summary(heavy.again),
       remountMs: summary([...mounts1, ...mounts2]),
       memory: {
         snapshots,
-        round: `${OPT.memoryInteractions} interactions (round 1 includes the ${2 * OPT.steps + 2 * OPT.pacedSteps} measured ones), then ${OPT.mountCycles} mount/unmount cycles`,
+        round: `${OPT.memoryInteractions} interactions (round 1 includes the ${2 * OPT.steps + 2 * OPT.pacedSteps} timed steps and placements, and ${OPT.checkRounds} rounds of sorting the whole board, Check answers and Try again), then ${OPT.mountCycles} mount/unmount cycles`,
         // Round 2 against the same point of round 1, so that both compare the
         // same view (interactions end on the quiz tab, which has more nodes
         // than a freshly mounted tips view): what a leak adds every round.
@@ -1005,7 +1039,9 @@ function markdown(rep, lines) {
       const g = it.paced.gapMs;
       for (const [n, x] of [['Deck step', it.paced.deck], ['Quiz placement', it.paced.quiz]])
         out.push(`| ${n}, ${g} ms apart (information) | ${x.n} | ${fmtMs(x.median, 2)} | ${fmtMs(x.p95, 2)} | ${fmtMs(x.max, 2)} |`);
-      out.push('', `The budget is read on the deck and quiz rows above them: one frame between inputs, the same series as in every earlier report. The rows "${g} ms apart" time the same inputs with the main thread idle between them, as between a reader's clicks; on a small VM the first work after an idle gap runs slower (bench/SAVINGS.md, tenth round), so they show what a reader's pause costs, for information.`);
+      for (const [n, x] of [['Check answers (whole board → results)', it.check], ['Try again (results → fresh board)', it.tryAgain]])
+        if (x) out.push(`| ${n}, ${g} ms apart (information) | ${x.n} | ${fmtMs(x.median, 2)} | ${fmtMs(x.p95, 2)} | ${fmtMs(x.max, 2)} |`);
+      out.push('', `The budget is read on the deck and quiz rows above them: one frame between inputs, the same series as in every earlier report. The rows "${g} ms apart" time the same inputs with the main thread idle between them, as between a reader's clicks; on a small VM the first work after an idle gap runs slower (bench/SAVINGS.md, tenth round), so they show what a reader's pause costs, for information. Check answers and Try again replace the whole board or the whole results view (about 17 rows or outcomes): each round sorts every item first, untimed.`);
     }
     out.push('', `Timer resolution: ${it.timerResolution}. Re-mount after re-inserting the element (warm, wasm already compiled): p50 ${fmtMs(it.remountMs.median)}, p95 ${fmtMs(it.remountMs.p95)}.`, '');
     const mm = it.memory;
@@ -1186,6 +1222,8 @@ async function writeReport(rep, outDir) {
   if (rep.leakVerdict) console.log(`INFO  memory: ${rep.leakVerdict}`);
   const pc = rep.interaction?.paced;
   if (pc) console.log(`INFO  ${pc.gapMs} ms between inputs (not the budget): quiz placement p95 ${fmtMs(pc.quiz.p95, 2)} (p50 ${fmtMs(pc.quiz.median, 2)}), deck step p95 ${fmtMs(pc.deck.p95, 2)} (p50 ${fmtMs(pc.deck.median, 2)})`);
+  const ck = rep.interaction?.check;
+  if (ck) console.log(`INFO  Check answers p50 ${fmtMs(ck.median, 2)} (max ${fmtMs(ck.max, 2)}), Try again p50 ${fmtMs(rep.interaction.tryAgain.median, 2)} (max ${fmtMs(rep.interaction.tryAgain.max, 2)}), ${ck.n} each`);
   console.log(`bench: wrote ${path.relative(ROOT, outDir)}/report.json and REPORT.md (measuring took ${rep.elapsedSeconds} s)`);
   if (rep.errors.length) {
     console.error(`bench: ${rep.errors.length} section(s) could not be measured: ${rep.errors.map((e) => e.section).join(', ')}`);
