@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::{Shell, error_card};
 use crate::domain::Deck;
-use crate::hooks::{DeckLoad, StorageMode, Store, use_announcer, use_deck};
+use crate::hooks::{Announce, DeckLoad, StorageMode, Store, use_announcer, use_deck};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
@@ -55,7 +55,7 @@ pub struct WidgetCtx {
     /// Prefix for element ids, unique per widget on the page.
     pub ids: Rc<str>,
     pub store: Store,
-    pub announce: Callback<String>,
+    pub announce: Announce,
     pub host: Option<Element>,
 }
 
@@ -117,7 +117,7 @@ fn WidgetRoot(props: &AppProps) -> Html {
                 store: Store::new(props.storage, &deck.id),
                 ids: Rc::from(format!("bw{}", *instance)),
                 deck: deck.clone(),
-                announce: announcer.announce.clone(),
+                announce: announcer.dispatcher(),
                 host: props.host.clone(),
             };
             // A new deck starts fresh state: key the shell on it. A new

@@ -16,7 +16,7 @@ pub mod use_swipe;
 pub use host_events::dispatch_host_event;
 pub use random::{fresh_quiz, random_seed};
 pub use store::{StorageMode, Store};
-pub use use_announcer::{Announcer, use_announcer};
+pub use use_announcer::{Announce, use_announcer};
 pub use use_deck::{DeckLoad, LoadFailure, preload_builtin, use_deck};
 pub use use_drag::{DragState, use_drag};
 pub use use_focus_request::{FocusRequest, hold_focus, use_focus_request};

@@ -1,33 +1,44 @@
-//! A polite live region's text. Its `announce` callback travels in
+//! A polite live region's text. Its dispatcher (`Announce`) travels in
 //! `WidgetCtx`, so any part of the widget can announce something.
+//!
+//! The dispatcher keeps its identity across renders, so an announcement
+//! re-renders the live region only: a callback made afresh on each render
+//! would change the context, and with it the whole shell and every quiz row,
+//! after every placement (bench/SAVINGS.md).
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-#[derive(Clone, PartialEq)]
-pub struct Announcer {
+/// The live region's text. A repeated message must still be read out, so
+/// every other one gets a trailing no-break space, which makes the text differ.
+#[derive(Default, PartialEq)]
+pub struct Announcement {
     pub text: AttrValue,
-    pub announce: Callback<String>,
+    flip: bool,
 }
 
-#[hook]
-pub fn use_announcer() -> Announcer {
-    // A repeated message must still be read out, so alternate a trailing
-    // no-break space to make the text differ.
-    let state = use_state(|| (AttrValue::default(), false));
-    let announce = {
-        let state = state.clone();
-        Callback::from(move |message: String| {
-            let flip = !state.1;
-            let text = if flip {
-                format!("{message}\u{00a0}")
-            } else {
-                message
-            };
-            state.set((AttrValue::from(text), flip));
+impl Reducible for Announcement {
+    type Action = String;
+
+    fn reduce(self: Rc<Self>, message: String) -> Rc<Self> {
+        let flip = !self.flip;
+        let text = if flip {
+            format!("{message}\u{00a0}")
+        } else {
+            message
+        };
+        Rc::new(Announcement {
+            text: text.into(),
+            flip,
         })
-    };
-    Announcer {
-        text: state.0.clone(),
-        announce,
     }
+}
+
+/// Announces a message: `ctx.announce.dispatch(message)`.
+pub type Announce = UseReducerDispatcher<Announcement>;
+
+#[hook]
+pub fn use_announcer() -> UseReducerHandle<Announcement> {
+    use_reducer(Announcement::default)
 }
