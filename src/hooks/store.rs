@@ -57,17 +57,19 @@ impl Store {
         let _ = Store::new(mode, "").read("");
     }
 
+    /// The storage key for `key`; none with `storage="none"`.
+    fn full_key(&self, key: &str) -> Option<String> {
+        (self.mode == StorageMode::Local).then(|| format!("{}{key}", self.prefix))
+    }
+
     pub fn read(&self, key: &str) -> Option<String> {
-        match self.mode {
-            StorageMode::Local => load(&format!("{}{key}", self.prefix)),
-            StorageMode::None => None,
-        }
+        load(&self.full_key(key)?)
     }
 
     /// Writes in the next task (store.js).
     pub fn write(&self, key: &str, value: &str) {
-        if self.mode == StorageMode::Local {
-            save(&format!("{}{key}", self.prefix), value);
+        if let Some(key) = self.full_key(key) {
+            save(&key, value);
         }
     }
 }

@@ -86,7 +86,8 @@ pub fn use_quiz_events(ctx: &WidgetCtx, state: &QuizState) {
     let (ctx, state) = (ctx.clone(), state.clone());
     use_effect_with(state.serial, move |_| {
         let Some(event) = state.event else { return };
-        ctx.announce.dispatch(announcement(&ctx.deck, &state, event));
+        ctx.announce
+            .dispatch(announcement(&ctx.deck, &state, event));
         if let QuizEvent::Checked { score } = event {
             dispatch_host_event(
                 ctx.host.as_ref(),
