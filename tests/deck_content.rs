@@ -94,3 +94,13 @@ fn disclaimer_says_not_medical_advice_and_to_see_a_doctor() {
     assert!(d.contains("not medical advice"));
     assert!(d.contains("see a doctor") && d.contains("injury") && d.contains("accident"));
 }
+
+#[test]
+fn the_widget_gets_the_built_in_deck_packed_by_build_rs_and_equal_to_the_json() {
+    use backwise::domain::{BUILTIN_DECK_INVALID_JSON, BUILTIN_DECK_PACKED, packed::unpack};
+    assert!(
+        BUILTIN_DECK_INVALID_JSON.is_empty(),
+        "the deck validates, so no JSON is compiled in"
+    );
+    assert_eq!(unpack(BUILTIN_DECK_PACKED), builtin_deck().expect("valid"));
+}

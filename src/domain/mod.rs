@@ -5,6 +5,7 @@ pub mod cursor;
 pub mod deck;
 pub mod fallback;
 pub mod json;
+pub mod packed;
 pub mod quiz;
 pub mod text;
 pub mod validate;
@@ -20,6 +21,15 @@ pub use validate::{DeckErrors, DeckProblem, ProblemKind, decode_deck, parse_deck
 
 /// The built-in back-pain deck, compiled in.
 pub const BUILTIN_DECK_JSON: &str = include_str!("../../decks/back-pain.json");
+
+/// The built-in deck as build.rs packed it ([`packed`]); empty when the deck
+/// does not validate.
+pub const BUILTIN_DECK_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin.packed"));
+
+/// The built-in deck's JSON when it does not validate, for the widget's
+/// error card; empty when it does (then the widget never parses it).
+pub const BUILTIN_DECK_INVALID_JSON: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/builtin.invalid.json"));
 
 /// The built-in deck, parsed (host side). It is checked by the test suite,
 /// so a failure is a build defect; in the widget it would surface as an

@@ -33,6 +33,17 @@ macro_rules! ui_text {
                 }
             )*
 
+            /// The keys whose text differs from the English default, with
+            /// that text (for packing a deck: build.rs).
+            pub fn overrides(&self) -> impl Iterator<Item = (&'static str, &str)> {
+                Self::KEYS
+                    .iter()
+                    .zip(DEFAULTS)
+                    .zip(&self.0)
+                    .filter(|((_, default), text)| **default != text.as_str())
+                    .map(|((key, _), text)| (*key, text.as_str()))
+            }
+
             /// Overrides one key; `false` if the key is unknown.
             pub fn set(&mut self, key: &str, value: String) -> bool {
                 match Self::KEYS.iter().position(|k| *k == key) {

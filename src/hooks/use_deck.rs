@@ -11,8 +11,9 @@ use web_sys::{ReadableStreamDefaultReader, Response};
 use yew::prelude::*;
 
 use crate::browser_json::parse_deck;
+use crate::domain::packed::unpack;
 use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
-use crate::domain::{BUILTIN_DECK_JSON, Deck};
+use crate::domain::{BUILTIN_DECK_INVALID_JSON, BUILTIN_DECK_PACKED, Deck};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadFailure {
@@ -40,20 +41,28 @@ thread_local! {
     static BUILTIN: OnceCell<DeckLoad> = const { OnceCell::new() };
 }
 
-/// The built-in deck, parsed once per page however many widgets there are.
+/// The built-in deck, unpacked once per page however many widgets there
+/// are. build.rs has validated and packed it; a deck that failed validation
+/// comes as JSON instead, and is parsed here for its error card.
 fn builtin() -> DeckLoad {
     BUILTIN.with(|cell| {
-        cell.get_or_init(|| match parse_deck(BUILTIN_DECK_JSON) {
-            Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
-            Err(errors) => invalid(errors),
+        cell.get_or_init(|| {
+            if BUILTIN_DECK_PACKED.is_empty() {
+                match parse_deck(BUILTIN_DECK_INVALID_JSON) {
+                    Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
+                    Err(errors) => invalid(errors),
+                }
+            } else {
+                DeckLoad::Ready(Rc::new(unpack(BUILTIN_DECK_PACKED)))
+            }
         })
         .clone()
     })
 }
 
-/// Parses the built-in deck now, before the first render, so that the parse
-/// is not part of yew's first scheduler pass: a pass that runs past 16 ms
-/// yields to the browser, and the widget then becomes ready a frame later.
+/// Unpacks the built-in deck now, before the first render, so that it is not
+/// part of yew's first scheduler pass: a pass that runs past 16 ms yields to
+/// the browser, and the widget then becomes ready a frame later.
 pub fn preload_builtin() {
     let _ = builtin();
 }
