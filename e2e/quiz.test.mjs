@@ -421,6 +421,112 @@ test('touch: holding a dragged item at the bottom edge scrolls the page down to 
   });
 });
 
+test('touch: on a page that scrolls smoothly, the drag\'s auto-scroll keeps its speed', async () => {
+  // Blog themes often set `html { scroll-behavior: smooth }`. The drag scrolls
+  // a little every frame; a smooth scroll restarted each frame would crawl.
+  const context = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
+  await withWidget('touch-autoscroll-smooth', { context }, async (t, page) => {
+    await quizTab(page).tap();
+    await sortedText(page).waitFor();
+    const vh = page.viewportSize().height;
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, x, y) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+    /** Holds the first item at the bottom edge; the page's scroll in each of 12 frames. */
+    const stepsAtEdge = async (scrollBehavior) => {
+      await page.evaluate((b) => {
+        document.documentElement.style.scrollBehavior = b;
+        window.scrollTo({ top: 0, behavior: 'instant' });
+      }, scrollBehavior);
+      const first = deck.byLabel.get((await texts(poolItemLabels(page)))[0]);
+      const grip = itemRow(page, first.id).locator('.grip');
+      await grip.scrollIntoViewIfNeeded();
+      const start = await centreOf(grip);
+      await touch('touchStart', start.x, start.y);
+      const edge = vh - 8;
+      for (let i = 1; i <= 10; i++) {
+        await touch('touchMove', start.x, start.y + ((edge - start.y) * i) / 10);
+        await page.waitForTimeout(16);
+      }
+      const ys = await page.evaluate(
+        () =>
+          new Promise((done) => {
+            const ys = [];
+            const frame = () => (ys.push(window.scrollY), ys.length > 12 ? done(ys) : requestAnimationFrame(frame));
+            requestAnimationFrame(frame);
+          }),
+      );
+      await touch('touchEnd');
+      return ys.slice(1).map((y, i) => y - ys[i]).sort((a, b) => a - b);
+    };
+    try {
+      const plain = await stepsAtEdge('auto');
+      const smooth = await stepsAtEdge('smooth');
+      const median = (a) => a[a.length >> 1];
+      assert.ok(median(plain) > 0, `the page scrolls every frame while the finger is held at the edge: ${plain}`);
+      assert.ok(
+        median(smooth) >= median(plain) * 0.9,
+        `with scroll-behavior: smooth the page scrolls as fast (${median(smooth)} px a frame against ${median(plain)}): ${smooth}`,
+      );
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  });
+});
+
+test('reduced motion: nothing in the widget moves, in any view, and its own scrolls are instant on a smooth-scrolling page', async () => {
+  const context = { viewport: { width: 390, height: 500 } };
+  await withWidget('reduced-motion', { context }, async (t, page) => {
+    /** Elements of the widget with a transition or an animation, by class. */
+    const moving = () =>
+      page.evaluate(() => {
+        const found = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            const s = getComputedStyle(el);
+            const transition = s.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+            if (transition || s.animationName !== 'none') found.push(el.getAttribute('class') || el.localName);
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document.querySelector('backwise-widget').shadowRoot);
+        return found;
+      });
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    assert.ok((await moving()).some((c) => /\bcard\b/.test(c)), 'without the preference the tip card has its transition (the check can see one)');
+
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    assert.deepEqual(await moving(), [], 'tips view');
+    await openQuiz(page);
+    await itemRow(page, deck.items[0].id).locator('.item-label').click();
+    await placeWithButton(page, deck.items[1].label, deck.items[1].answer);
+    assert.deepEqual(await moving(), [], 'quiz, an item selected and one placed');
+    await sortAll(page, WRONG_IDS);
+    await checkButton(page).click();
+    await scoreHeading(page).waitFor();
+    assert.deepEqual(await moving(), [], 'results');
+
+    // The page scrolls smoothly; "See the tip" brings the card into view at once.
+    await page.evaluate(() => (document.documentElement.style.scrollBehavior = 'smooth'));
+    const link = button(widget(page), `See the tip: ${deck.items.at(-1).label}`);
+    await link.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(600);
+    const ys = await link.evaluate(
+      (el) =>
+        new Promise((done) => {
+          const ys = [];
+          el.click();
+          const frame = () => (ys.push(Math.round(window.scrollY)), ys.length >= 12 ? done(ys) : requestAnimationFrame(frame));
+          requestAnimationFrame(frame);
+        }),
+    );
+    const settled = ys.at(-1);
+    assert.ok(ys.slice(2).every((y) => y === settled), `the scroll is done within two frames, not animated: ${ys.join(' ')}`);
+    const card = await widget(page).locator('.card').boundingBox();
+    assert.ok(card.y < page.viewportSize().height && card.y + card.height > 0, `the tip card is in view (top at ${card.y})`);
+  });
+});
+
 test('score matches the answers: 3 deliberate mistakes give 14 of 17, and the event detail agrees', async () => {
   await withWidget('score', {}, async (t, page) => {
     await openQuiz(page);

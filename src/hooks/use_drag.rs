@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, PointerEvent};
+use web_sys::{Element, HtmlElement, PointerEvent, ScrollBehavior, ScrollToOptions};
 use yew::prelude::*;
 
 use super::use_stable_callback;
@@ -116,7 +116,12 @@ fn autoscroll(
                 _ => edge_step(y, height),
             };
             if step != 0 {
-                window.scroll_by_with_x_and_y(0.0, step.into());
+                // At once, even on a page that sets `scroll-behavior:
+                // smooth`: the next step comes a frame later anyway.
+                let by = ScrollToOptions::new();
+                by.set_top(step.into());
+                by.set_behavior(ScrollBehavior::Instant);
+                window.scroll_by_with_scroll_to_options(&by);
                 place_ghost(&ghost, x, y);
                 state.set(DragState {
                     item: Some(press.item),

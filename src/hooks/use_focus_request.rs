@@ -12,8 +12,8 @@ use std::rc::Rc;
 use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
-    ShadowRoot,
+    Document, Element, FocusOptions, HtmlElement, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition, ShadowRoot,
 };
 use yew::prelude::*;
 
@@ -69,6 +69,10 @@ impl FocusRequest {
         let reveal = move |_| {
             let options = ScrollIntoViewOptions::new();
             options.set_block(ScrollLogicalPosition::Nearest);
+            // At once, even on a page that sets `scroll-behavior: smooth`:
+            // that would animate the scroll for a reader who prefers
+            // reduced motion, and a reveal this small needs no animation.
+            options.set_behavior(ScrollBehavior::Instant);
             el.scroll_into_view_with_scroll_into_view_options(&options);
         };
         // Dropping the previous handle cancels a scroll not yet done.
