@@ -4,9 +4,9 @@
 //! build.rs validates `decks/back-pain.json` with the same validator as
 //! every other deck ([`super::validate`]) and packs the valid deck: its text
 //! fields in a fixed order, separated by U+001F, with counts and indices as
-//! decimal numbers. Unpacking is a walk over that text. At start-up this
-//! takes the widget a few microseconds, where parsing and validating the
-//! JSON took about 5 ms on the benchmark machine (bench/SAVINGS.md).
+//! decimal numbers. Unpacking is a walk over that text: 0.7 ms (median) at
+//! start-up on the benchmark machine, where parsing and validating the JSON
+//! took 5.3 ms (bench/SAVINGS.md, eleventh round).
 //!
 //! A deck that does not validate is not packed: build.rs then hands the
 //! widget the JSON text instead, and the widget shows the validator's error
