@@ -19,6 +19,7 @@ import {
   liveTextMatching,
   horizontalOverflow,
   smallTargets,
+  touchHold,
   touchSwipe,
   centreOf,
   quizCompleteRecorder,
@@ -119,6 +120,26 @@ async function sortAll(page, wrongIds = [], { leave = 0 } = {}) {
   }
   return placed;
 }
+
+/**
+ * `window.scrollY` in each of the next `frames` animation frames. With
+ * `click`, `target` is clicked first, in the same task, so the first frame
+ * is the one right after the click.
+ */
+const scrollYEachFrame = (target, frames, { click = false } = {}) =>
+  target.evaluate(
+    (el, [frames, click]) =>
+      new Promise((done) => {
+        const ys = [];
+        if (click) el.click();
+        const frame = () => (ys.push(Math.round(window.scrollY)), ys.length >= frames ? done(ys) : requestAnimationFrame(frame));
+        requestAnimationFrame(frame);
+      }),
+    [frames, click],
+  );
+
+/** A tall phone, for touch drags that take the page a long way. */
+const TALL_PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
 
 // --- tests ------------------------------------------------------------------
 
@@ -371,8 +392,7 @@ async function ghostNear(page, x, y, what) {
 }
 
 test('touch: holding a dragged item at the bottom edge scrolls the page down to a bin far below', async () => {
-  const context = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
-  await withWidget('touch-autoscroll', { context }, async (t, page) => {
+  await withWidget('touch-autoscroll', { context: TALL_PHONE }, async (t, page) => {
     await quizTab(page).tap();
     await sortedText(page).waitFor();
     const vh = page.viewportSize().height;
@@ -382,17 +402,10 @@ test('touch: holding a dragged item at the bottom edge scrolls the page down to 
     assert.ok((await binTop()) > vh + 500, `the Safe bin starts well below the screen (top at ${await binTop()}, viewport ${vh})`);
     const scrollBefore = await page.evaluate(() => window.scrollY);
 
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type, x, y) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+    // Press the grip and pull the finger down to the bottom edge, then hold it there.
+    const edge = vh - 8;
+    const finger = await touchHold(page, start, { x: start.x, y: edge }, { steps: 10 });
     try {
-      // Press the grip and pull the finger down to the bottom edge, then hold it there.
-      await touch('touchStart', start.x, start.y);
-      const edge = vh - 8;
-      for (let i = 1; i <= 10; i++) {
-        await touch('touchMove', start.x, start.y + ((edge - start.y) * i) / 10);
-        await page.waitForTimeout(16);
-      }
       await ghostNear(page, start.x, edge, 'at the bottom edge');
       // No more moves: the page scrolls by itself until the bin comes up
       // under the finger, and then holds still.
@@ -407,9 +420,8 @@ test('touch: holding a dragged item at the bottom edge scrolls the page down to 
       assert.equal(await page.evaluate(() => window.scrollY), held, 'the page holds still once the bin is under the finger');
       assert.match(await bin(page, 'safe').getAttribute('class'), /\bover\b/, 'the bin under the finger is highlighted');
       await ghostNear(page, start.x, edge, 'after scrolling');
-      await touch('touchEnd');
     } finally {
-      await cdp.detach().catch(() => {});
+      await finger.lift();
     }
     await expectCounts(page, 1, 1, 0, 'after a touch drag that scrolled to the bin');
     assert.deepEqual(await texts(binItemLabels(page, 'safe')), [first.label]);
@@ -424,14 +436,10 @@ test('touch: holding a dragged item at the bottom edge scrolls the page down to 
 test('touch: on a page that scrolls smoothly, the drag\'s auto-scroll keeps its speed', async () => {
   // Blog themes often set `html { scroll-behavior: smooth }`. The drag scrolls
   // a little every frame; a smooth scroll restarted each frame would crawl.
-  const context = { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true };
-  await withWidget('touch-autoscroll-smooth', { context }, async (t, page) => {
+  await withWidget('touch-autoscroll-smooth', { context: TALL_PHONE }, async (t, page) => {
     await quizTab(page).tap();
     await sortedText(page).waitFor();
     const vh = page.viewportSize().height;
-    const cdp = await page.context().newCDPSession(page);
-    const touch = (type, x, y) =>
-      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
     /** Holds the first item at the bottom edge; the page's scroll in each of 12 frames. */
     const stepsAtEdge = async (scrollBehavior) => {
       await page.evaluate((b) => {
@@ -439,38 +447,23 @@ test('touch: on a page that scrolls smoothly, the drag\'s auto-scroll keeps its 
         window.scrollTo({ top: 0, behavior: 'instant' });
       }, scrollBehavior);
       const first = deck.byLabel.get((await texts(poolItemLabels(page)))[0]);
-      const grip = itemRow(page, first.id).locator('.grip');
-      await grip.scrollIntoViewIfNeeded();
-      const start = await centreOf(grip);
-      await touch('touchStart', start.x, start.y);
-      const edge = vh - 8;
-      for (let i = 1; i <= 10; i++) {
-        await touch('touchMove', start.x, start.y + ((edge - start.y) * i) / 10);
-        await page.waitForTimeout(16);
+      const start = await centreOf(itemRow(page, first.id).locator('.grip'));
+      const finger = await touchHold(page, start, { x: start.x, y: vh - 8 }, { steps: 10 });
+      try {
+        const ys = await scrollYEachFrame(widget(page), 13);
+        return ys.slice(1).map((y, i) => y - ys[i]).sort((a, b) => a - b);
+      } finally {
+        await finger.lift();
       }
-      const ys = await page.evaluate(
-        () =>
-          new Promise((done) => {
-            const ys = [];
-            const frame = () => (ys.push(window.scrollY), ys.length > 12 ? done(ys) : requestAnimationFrame(frame));
-            requestAnimationFrame(frame);
-          }),
-      );
-      await touch('touchEnd');
-      return ys.slice(1).map((y, i) => y - ys[i]).sort((a, b) => a - b);
     };
-    try {
-      const plain = await stepsAtEdge('auto');
-      const smooth = await stepsAtEdge('smooth');
-      const median = (a) => a[a.length >> 1];
-      assert.ok(median(plain) > 0, `the page scrolls every frame while the finger is held at the edge: ${plain}`);
-      assert.ok(
-        median(smooth) >= median(plain) * 0.9,
-        `with scroll-behavior: smooth the page scrolls as fast (${median(smooth)} px a frame against ${median(plain)}): ${smooth}`,
-      );
-    } finally {
-      await cdp.detach().catch(() => {});
-    }
+    const plain = await stepsAtEdge('auto');
+    const smooth = await stepsAtEdge('smooth');
+    const median = (a) => a[a.length >> 1];
+    assert.ok(median(plain) > 0, `the page scrolls every frame while the finger is held at the edge: ${plain}`);
+    assert.ok(
+      median(smooth) >= median(plain) * 0.9,
+      `with scroll-behavior: smooth the page scrolls as fast (${median(smooth)} px a frame against ${median(plain)}): ${smooth}`,
+    );
   });
 });
 
@@ -511,15 +504,7 @@ test('reduced motion: nothing in the widget moves, in any view, and its own scro
     const link = button(widget(page), `See the tip: ${deck.items.at(-1).label}`);
     await link.scrollIntoViewIfNeeded();
     await page.waitForTimeout(600);
-    const ys = await link.evaluate(
-      (el) =>
-        new Promise((done) => {
-          const ys = [];
-          el.click();
-          const frame = () => (ys.push(Math.round(window.scrollY)), ys.length >= 12 ? done(ys) : requestAnimationFrame(frame));
-          requestAnimationFrame(frame);
-        }),
-    );
+    const ys = await scrollYEachFrame(link, 12, { click: true });
     const settled = ys.at(-1);
     assert.ok(ys.slice(2).every((y) => y === settled), `the scroll is done within two frames, not animated: ${ys.join(' ')}`);
     const card = await widget(page).locator('.card').boundingBox();

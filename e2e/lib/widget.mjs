@@ -233,25 +233,41 @@ export async function visibleButtonCount(page) {
 }
 
 /**
- * A one-finger horizontal (or any) swipe through CDP touch events, which
- * Chromium turns into pointer events (pointerType "touch"). Needs a context
- * with hasTouch. `from`/`to` are viewport points.
+ * One finger put down at `from` and moved to `to` in `steps` CDP touch
+ * events, which Chromium turns into pointer events (pointerType "touch"). The
+ * finger stays down: `lift()` ends the touch (a second call does nothing).
+ * Needs a context with hasTouch. `from`/`to` are viewport points.
  */
-export async function touchSwipe(page, from, to, { steps = 8, stepDelayMs = 16 } = {}) {
+export async function touchHold(page, from, to, { steps = 8, stepDelayMs = 16 } = {}) {
   const cdp = await page.context().newCDPSession(page);
+  const send = (type, x, y) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }] });
+  let down = true;
+  const lift = async () => {
+    if (!down) return;
+    down = false;
+    try {
+      await send('touchEnd');
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  };
   try {
-    const point = (x, y) => [{ x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) });
+    await send('touchStart', from.x, from.y);
     for (let i = 1; i <= steps; i++) {
-      const x = from.x + ((to.x - from.x) * i) / steps;
-      const y = from.y + ((to.y - from.y) * i) / steps;
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) });
+      await send('touchMove', from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
       if (stepDelayMs) await new Promise((r) => setTimeout(r, stepDelayMs));
     }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  } finally {
-    await cdp.detach().catch(() => {});
+  } catch (err) {
+    await lift().catch(() => {});
+    throw err;
   }
+  return { lift };
+}
+
+/** A one-finger swipe (or drag) from `from` to `to`, lifted at the end: see `touchHold`. */
+export async function touchSwipe(page, from, to, opts) {
+  await (await touchHold(page, from, to, opts)).lift();
 }
 
 /** Centre of a locator's bounding box (after scrolling it into view). */
