@@ -30,6 +30,9 @@ fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
         }
         QuizAction::Place { item, bin: _ } => Some(marked(&format!("back-{}", ids[item]))),
         QuizAction::Unplace(item) => Some(marked(&format!("pick-{}", ids[item]))),
+        // Escape puts the selected item down: its "Put … in …" buttons go,
+        // and focus, which may be on one of them, goes back to the item.
+        QuizAction::ClearSelection => state.selected.map(|i| marked(&format!("pick-{}", ids[i]))),
         QuizAction::Check if quiz.placed_count() == quiz.len() => Some(marked("score")),
         // The new order is not known yet: whichever item comes first.
         QuizAction::Reset { .. } => Some(".pool .item-label".into()),

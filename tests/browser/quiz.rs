@@ -160,6 +160,28 @@ async fn tap_an_item_then_a_bin() {
 }
 
 #[wasm_bindgen_test]
+async fn escape_puts_the_selected_item_down_and_focus_goes_back_to_it() {
+    let w = mount(View::Quiz, StorageMode::None, None).await;
+    w.click("Swimming").await;
+    w.button("Put Swimming in Avoid").focus().expect("focus");
+    w.key(".bin.avoid .drop-here", "Escape").await;
+    assert!(
+        w.find(".drop-here").is_none(),
+        "Escape clears the selection"
+    );
+    assert_eq!(
+        w.button("Swimming")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
+    let active = w
+        .active_in_root()
+        .expect("focus stays in the widget when its button goes");
+    assert_eq!(active.text_content().as_deref(), Some("Swimming"));
+}
+
+#[wasm_bindgen_test]
 async fn a_pointer_drag_onto_a_bin_places_the_item() {
     let w = mount(View::Quiz, StorageMode::None, None).await;
     let item = w.get(".pool .item");

@@ -1,0 +1,309 @@
+// End-to-end: a seeded random walk through the widget, as a restless reader
+// might go through it: clicks on any button or tab, keys, mouse drags that
+// end on a bin, on the pool or anywhere at all, attribute changes, and
+// reloads. After every step:
+// - nothing was logged as an error, and the crash card is not shown;
+// - a click on a button leaves focus in the widget, and so does a key
+//   pressed in the widget, except Tab and Shift+Tab, which may leave it;
+// - on the quiz board, the progress line and the zone headings agree with
+//   the items in each zone, and every item is in exactly one zone;
+// - on the results, the score is the number of items marked right, and each
+//   item's "Belongs in" is its answer in the deck;
+// - when Check answers turns the board into the results, the score is the
+//   number of items the board had in their right bin, and the host event
+//   says the same.
+// At the end of each walk, the quiz is finished on purpose and checked the
+// same way. A failure names the seed and the last steps. Run one seed with
+// BACKWISE_MONKEY_SEED=N (and BACKWISE_MONKEY_STEPS=M for a longer walk;
+// BACKWISE_MONKEY_TOUCH=1 for the phone; BACKWISE_MONKEY_LOG=1 prints each
+// walk and the views it went through).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSuite, screenshot } from './lib/browser.mjs';
+import {
+  loadDeck,
+  openWidget,
+  reloadWidget,
+  deepActive,
+  touchHold,
+  quizCompleteRecorder,
+  quizCompleteEvents,
+} from './lib/widget.mjs';
+
+const deck = loadDeck();
+const TOTAL = deck.items.length;
+// Three walks with a mouse and a keyboard on a laptop, one with a finger on a phone.
+const WALKS = process.env.BACKWISE_MONKEY_SEED
+  ? [{ seed: Number(process.env.BACKWISE_MONKEY_SEED), touch: process.env.BACKWISE_MONKEY_TOUCH === '1' }]
+  : [{ seed: 11 }, { seed: 22 }, { seed: 33 }, { seed: 44, touch: true }];
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const STEPS = Number(process.env.BACKWISE_MONKEY_STEPS || 60);
+
+const { server, browser } = await openSuite();
+
+/**
+ * mulberry32: a small seeded generator, so that a failing walk can be
+ * replayed. The page gets one too, in place of Math.random, so that the
+ * quiz's shuffles are the same in every run of a seed.
+ */
+function generator(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space', 'Escape', 'Tab', 'Shift+Tab'];
+const ATTRIBUTES = { view: ['tips', 'quiz'], theme: ['auto', 'light', 'dark'], storage: ['local', 'none'] };
+
+/**
+ * What the widget shows now, read from its shadow root: the board's zones
+ * and headings, or the results' score and outcomes, and whether the crash
+ * card is up.
+ */
+const snapshot = (page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('backwise-widget').shadowRoot;
+    const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : null);
+    const shown = (el) => el && el.checkVisibility();
+    const crashed = [...root.querySelectorAll('.error-card')].some(shown);
+    const board = root.querySelector('.quiz-board');
+    if (shown(board)) {
+      const zone = (name) => {
+        const el = root.querySelector(`.zone.${name}`);
+        return { title: text(el.querySelector('.zone-title')), labels: [...el.querySelectorAll('li.item .item-label')].map(text) };
+      };
+      return { view: 'board', crashed, progress: text(root.querySelector('.progress')), pool: zone('pool'), safe: zone('safe'), avoid: zone('avoid') };
+    }
+    const results = root.querySelector('.results');
+    if (shown(results)) {
+      return {
+        view: 'results',
+        crashed,
+        score: text(results.querySelector('.score')),
+        outcomes: [...results.querySelectorAll('li.outcome')].map((li) => ({
+          right: li.classList.contains('right'),
+          label: text(li.querySelector('.outcome-head strong')),
+          belongs: text(li.querySelector('.belongs')),
+        })),
+      };
+    }
+    return { view: shown(root.querySelector('.deck')) ? 'tips' : 'other', crashed };
+  });
+
+/** How many of the board's placements are right, by the deck's answers. */
+function rightOnBoard(s) {
+  return ['safe', 'avoid'].reduce((n, bin) => n + s[bin].labels.filter((l) => deck.byLabel.get(l)?.answer === bin).length, 0);
+}
+
+/** The invariants of one snapshot; returns a list of what is wrong. */
+function problems(s) {
+  const out = [];
+  if (s.crashed) out.push('the crash card is shown');
+  if (s.view === 'board') {
+    const all = [...s.pool.labels, ...s.safe.labels, ...s.avoid.labels];
+    const sorted = s.safe.labels.length + s.avoid.labels.length;
+    if (all.length !== TOTAL || new Set(all).size !== TOTAL) out.push(`the zones hold ${all.length} items (${new Set(all).size} different), not ${TOTAL}`);
+    for (const l of all) if (!deck.byLabel.has(l)) out.push(`"${l}" is not an item of the deck`);
+    if (s.progress !== `${sorted} of ${TOTAL} sorted`) out.push(`progress says "${s.progress}" with ${sorted} sorted`);
+    const heading = (name, label, z) => z.title !== `${label} · ${z.labels.length}` && out.push(`heading "${z.title}" over ${z.labels.length} items`);
+    heading('pool', 'To sort', s.pool);
+    heading('safe', deck.binLabel('safe'), s.safe);
+    heading('avoid', deck.binLabel('avoid'), s.avoid);
+  }
+  if (s.view === 'results') {
+    const right = s.outcomes.filter((o) => o.right).length;
+    if (s.outcomes.length !== TOTAL) out.push(`${s.outcomes.length} outcomes, not ${TOTAL}`);
+    if (s.score !== `${right} of ${TOTAL}`) out.push(`the score says "${s.score}" with ${right} marked right`);
+    for (const o of s.outcomes) {
+      const item = deck.byLabel.get(o.label);
+      const want = item && `Belongs in: ${deck.binLabel(item.answer)}`;
+      if (o.belongs !== want) out.push(`"${o.label}": "${o.belongs}", expected "${want}"`);
+    }
+  }
+  return out;
+}
+
+/** Centre of a random visible, enabled button or tab in the widget, scrolled into view. */
+const pickButton = (page, r) =>
+  page.evaluate((r) => {
+    const root = document.querySelector('backwise-widget').shadowRoot;
+    const all = [...root.querySelectorAll('button, [role="tab"]')].filter((b) => b.checkVisibility() && !b.disabled);
+    if (!all.length) return null;
+    const el = all[Math.floor(r * all.length)];
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const b = el.getBoundingClientRect();
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2, name: (el.getAttribute('aria-label') || el.textContent).trim() };
+  }, r);
+
+/** A random quiz row's grip and a drop point: a bin, the pool, or anywhere in the viewport. */
+const pickDrag = (page, rs) =>
+  page.evaluate(([r1, r2, r3, r4]) => {
+    const root = document.querySelector('backwise-widget').shadowRoot;
+    const rows = [...root.querySelectorAll('li.item')].filter((e) => e.checkVisibility());
+    if (!rows.length) return null;
+    const row = rows[Math.floor(r1 * rows.length)];
+    const grip = row.querySelector('.grip');
+    grip.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const g = grip.getBoundingClientRect();
+    const zones = [...root.querySelectorAll('.zone')];
+    let to;
+    let where;
+    if (r2 < 0.7) {
+      const z = zones[Math.floor(r3 * zones.length)];
+      const b = z.getBoundingClientRect();
+      to = { x: b.x + b.width / 2, y: Math.min(innerHeight - 2, Math.max(2, b.y + 20)) };
+      where = z.className;
+    } else {
+      to = { x: r3 * innerWidth, y: r4 * innerHeight };
+      where = 'anywhere';
+    }
+    return { from: { x: g.x + g.width / 2, y: g.y + g.height / 2 }, to, label: row.querySelector('.item-label').textContent.trim(), where };
+  }, rs);
+
+/**
+ * One random step; returns what it did, for the log. The tips view has more
+ * buttons than the quiz, so a walk there goes back to the Quiz tab a quarter
+ * of the time: the quiz is where most of the state is.
+ */
+async function step(page, rnd, last, touch) {
+  const roll = rnd();
+  const before = await deepActive(page);
+  const w = page.locator('backwise-widget');
+  const click = touch ? 'tap' : 'click';
+  if (last.view === 'tips' && rnd() < 0.25) {
+    await w.getByRole('tab', { name: 'Quiz', exact: true })[click]();
+    return { did: `${click} "Quiz"`, focusStays: true };
+  }
+  if (last.view === 'board' && last.pool.labels.length === 0 && rnd() < 0.3) {
+    await w.getByRole('button', { name: 'Check answers', exact: true })[click]();
+    return { did: `${click} "Check answers"`, focusStays: true };
+  }
+  if (last.view === 'board' && rnd() < 0.05) {
+    await sortTheRest(page, rnd, last.pool.labels, click);
+    return { did: `sort the ${last.pool.labels.length} left with their buttons` };
+  }
+  if (roll < 0.5) {
+    const b = await pickButton(page, rnd());
+    if (!b) return { did: `no button to ${click}` };
+    if (touch) await page.touchscreen.tap(b.x, b.y);
+    else await page.mouse.click(b.x, b.y);
+    return { did: `${click} "${b.name}"`, focusStays: true };
+  }
+  if (roll < 0.75) {
+    const key = KEYS[Math.floor(rnd() * KEYS.length)];
+    await page.keyboard.press(key);
+    return { did: `key ${key} (focus on ${before.path})`, focusStays: before.inWidget && !key.includes('Tab') };
+  }
+  if (roll < 0.9) {
+    const d = await pickDrag(page, [rnd(), rnd(), rnd(), rnd()]);
+    if (!d) return { did: 'no row to drag' };
+    if (touch) {
+      // The finger rests on the target before it lifts. Lifted while still
+      // moving, it flicks, and Chromium takes a tap in the next 180 ms or so
+      // as the hand stopping the flick, not as a tap (seen here: no click).
+      const finger = await touchHold(page, d.from, d.to, { steps: 6 });
+      await page.waitForTimeout(100);
+      await finger.lift();
+    } else {
+      await page.mouse.move(d.from.x, d.from.y);
+      await page.mouse.down();
+      await page.mouse.move(d.to.x, d.to.y, { steps: 6 });
+      await page.mouse.up();
+    }
+    return { did: `drag "${d.label}" to ${d.where}` };
+  }
+  if (roll < 0.97) {
+    const names = Object.keys(ATTRIBUTES);
+    const name = names[Math.floor(rnd() * names.length)];
+    const value = ATTRIBUTES[name][Math.floor(rnd() * ATTRIBUTES[name].length)];
+    await page.locator('backwise-widget').evaluate((el, [n, v]) => el.setAttribute(n, v), [name, value]);
+    return { did: `set ${name}="${value}"` };
+  }
+  await reloadWidget(page);
+  return { did: 'reload' };
+}
+
+/**
+ * Finish the quiz on purpose: sort what is left with the row buttons, each
+ * into a random bin; returns the Check answers button.
+ */
+async function finish(page, rnd, click) {
+  const w = page.locator('backwise-widget');
+  await w.evaluate((el) => el.setAttribute('view', 'quiz'));
+  await w.getByRole('tab', { name: 'Quiz', exact: true })[click]();
+  let s = await snapshot(page);
+  if (s.view === 'results') {
+    await w.getByRole('button', { name: 'Try again', exact: true })[click]();
+    s = await snapshot(page);
+  }
+  await sortTheRest(page, rnd, s.pool.labels, click);
+  return w.getByRole('button', { name: 'Check answers', exact: true });
+}
+
+/** Each of `labels` (items in the pool) into a random bin, with its row's button. */
+async function sortTheRest(page, rnd, labels, click) {
+  for (const label of labels) {
+    const bin = rnd() < 0.5 ? 'safe' : 'avoid';
+    await page.locator('backwise-widget').getByRole('button', { name: `Put ${label} in ${deck.binLabel(bin)}`, exact: true })[click]();
+  }
+}
+
+for (const { seed, touch = false } of WALKS) {
+  const on = touch ? 'by touch on a phone' : 'by mouse and keyboard';
+  test(`monkey: ${STEPS} random steps ${on} from seed ${seed} keep the widget whole and the score true`, async () => {
+    const seededPage = `Math.random = (${generator})(${seed});`;
+    const t = await openWidget(browser, server, { initScripts: [quizCompleteRecorder, seededPage], context: touch ? PHONE : {} });
+    const { page } = t;
+    const rnd = generator(seed);
+    const log = [];
+    let last = await snapshot(page);
+    const check = async (did) => {
+      const s = await snapshot(page);
+      const found = problems(s);
+      const errors = await t.errors();
+      found.push(...errors);
+      if (did.focusStays) {
+        const f = await deepActive(page);
+        if (!f.inWidget) found.push(`focus left the widget: ${f.path || f.tag}`);
+      }
+      if (last.view === 'board' && s.view === 'results') {
+        const want = `${rightOnBoard(last)} of ${TOTAL}`;
+        if (s.score !== want) found.push(`the score says "${s.score}", but the board had ${want} right`);
+        const events = await quizCompleteEvents(page);
+        const e = events.at(-1)?.detail;
+        if (!e || `${e.score} of ${e.total}` !== s.score) found.push(`the host event says ${JSON.stringify(e)}, the widget "${s.score}"`);
+      }
+      last = s;
+      if (found.length) {
+        await screenshot(page, `monkey-FAILED-seed-${seed}`).catch(() => {});
+        assert.fail(`seed ${seed}, after:\n  ${log.slice(-8).join('\n  ')}\n${found.map((p) => `- ${p}`).join('\n')}`);
+      }
+    };
+    try {
+      await check({});
+      for (let i = 0; i < STEPS; i++) {
+        const did = await step(page, rnd, last, touch);
+        log.push(`${i + 1}. ${did.did}`);
+        await check(did);
+        log[log.length - 1] += ` → ${last.view}`;
+      }
+      const click = touch ? 'tap' : 'click';
+      const checkButton = await finish(page, rnd, click);
+      log.push('finish: every item left sorted by its buttons, into random bins');
+      await check({});
+      await checkButton[click]();
+      log.push(`finish: ${click} Check answers`);
+      await check({ focusStays: true });
+      assert.equal(last.view, 'results', `seed ${seed}: Check answers showed the results`);
+      if (process.env.BACKWISE_MONKEY_LOG === '1') console.log(`seed ${seed}:\n  ${log.join('\n  ')}`);
+    } finally {
+      await t.context.close();
+    }
+  });
+}
