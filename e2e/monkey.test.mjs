@@ -1,7 +1,7 @@
-// End-to-end: a seeded random walk through the widget, as a restless reader
-// might go through it: clicks on any button or tab, keys, mouse drags that
-// end on a bin, on the pool or anywhere at all, attribute changes, and
-// reloads. After every step:
+// End-to-end: seeded random walks through the widget, as a restless reader
+// might go through it: clicks (or taps) on any button or tab, keys, drags
+// that end on a bin, on the pool or anywhere at all, attribute changes, and
+// reloads; and a walk with the keyboard alone. After every step:
 // - nothing was logged as an error, and the crash card is not shown;
 // - a click on a button leaves focus in the widget, and so does a key
 //   pressed in the widget, except Tab and Shift+Tab, which may leave it;
@@ -16,8 +16,8 @@
 // At the end of each walk, the quiz is finished on purpose and checked the
 // same way. A failure names the seed and the last steps. Run one seed with
 // BACKWISE_MONKEY_SEED=N (and BACKWISE_MONKEY_STEPS=M for a longer walk;
-// BACKWISE_MONKEY_TOUCH=1 for the phone; BACKWISE_MONKEY_LOG=1 prints each
-// walk and the views it went through).
+// BACKWISE_MONKEY_HOW=touch for the phone, =keys for the keyboard alone;
+// BACKWISE_MONKEY_LOG=1 prints each walk and the views it went through).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,11 +34,17 @@ import {
 
 const deck = loadDeck();
 const TOTAL = deck.items.length;
-// Three walks with a mouse and a keyboard on a laptop, one with a finger on a phone.
+// Three walks with a mouse and a keyboard on a laptop, one with a finger on
+// a phone, and one with the keyboard alone.
+const HOW = { mouse: 'by mouse and keyboard', touch: 'by touch on a phone', keys: 'by keyboard alone' };
 const WALKS = process.env.BACKWISE_MONKEY_SEED
-  ? [{ seed: Number(process.env.BACKWISE_MONKEY_SEED), touch: process.env.BACKWISE_MONKEY_TOUCH === '1' }]
-  : [{ seed: 11 }, { seed: 22 }, { seed: 33 }, { seed: 44, touch: true }];
+  ? [{ seed: Number(process.env.BACKWISE_MONKEY_SEED), how: process.env.BACKWISE_MONKEY_HOW || 'mouse' }]
+  : [{ seed: 11, how: 'mouse' }, { seed: 22, how: 'mouse' }, { seed: 33, how: 'mouse' }, { seed: 44, how: 'touch' }, { seed: 55, how: 'keys' }];
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const VERB = { mouse: 'click', touch: 'tap', keys: 'Enter on' };
+
+/** Press a button or tab as the walk's reader does: a click, a tap, or Enter once it has focus. */
+const activate = (how, locator) => (how === 'keys' ? locator.press('Enter') : how === 'touch' ? locator.tap() : locator.click());
 const STEPS = Number(process.env.BACKWISE_MONKEY_STEPS || 120);
 
 const { server, browser } = await openSuite();
@@ -172,29 +178,31 @@ const pickDrag = (page, rs) =>
  * buttons than the quiz, so a walk there goes back to the Quiz tab a quarter
  * of the time: the quiz is where most of the state is.
  */
-async function step(page, rnd, last, touch) {
+async function step(page, rnd, last, how) {
   const roll = rnd();
   const before = await deepActive(page);
   const w = page.locator('backwise-widget');
-  const click = touch ? 'tap' : 'click';
+  const verb = VERB[how];
   if (last.view === 'tips' && rnd() < 0.25) {
-    await w.getByRole('tab', { name: 'Quiz', exact: true })[click]();
-    return { did: `${click} "Quiz"`, focusStays: true };
+    await activate(how, w.getByRole('tab', { name: 'Quiz', exact: true }));
+    return { did: `${verb} "Quiz"`, focusStays: true };
   }
   if (last.view === 'board' && last.pool.labels.length === 0 && rnd() < 0.3) {
-    await w.getByRole('button', { name: 'Check answers', exact: true })[click]();
-    return { did: `${click} "Check answers"`, focusStays: true };
+    await activate(how, w.getByRole('button', { name: 'Check answers', exact: true }));
+    return { did: `${verb} "Check answers"`, focusStays: true };
   }
   if (last.view === 'board' && rnd() < 0.05) {
-    await sortTheRest(page, rnd, last.pool.labels, click);
-    return { did: `sort the ${last.pool.labels.length} left with their buttons` };
+    await sortTheRest(page, rnd, last.pool.labels, how);
+    return { did: `sort the ${last.pool.labels.length} left with their buttons (${verb})` };
   }
+  if (how === 'keys') return keyStep(page, rnd, before);
+  const touch = how === 'touch';
   if (roll < 0.5) {
     const b = await pickButton(page, rnd());
-    if (!b) return { did: `no button to ${click}` };
+    if (!b) return { did: `no button to ${verb}` };
     if (touch) await page.touchscreen.tap(b.x, b.y);
     else await page.mouse.click(b.x, b.y);
-    return { did: `${click} "${b.name}"`, focusStays: true };
+    return { did: `${verb} "${b.name}"`, focusStays: true };
   }
   if (roll < 0.75) {
     const key = KEYS[Math.floor(rnd() * KEYS.length)];
@@ -231,33 +239,51 @@ async function step(page, rnd, last, touch) {
 }
 
 /**
+ * A step with the keyboard alone: a random key, Enter and Space more often
+ * than the rest. When Tab has taken focus out of the widget, the reader
+ * comes back to it (to the selected tab).
+ */
+async function keyStep(page, rnd, before) {
+  if (!before.inWidget) {
+    await page.locator('backwise-widget').getByRole('tab', { selected: true }).focus();
+    return { did: 'focus back on the selected tab' };
+  }
+  const keys = [...KEYS, 'Enter', 'Space', 'Enter', 'Space'];
+  const key = keys[Math.floor(rnd() * keys.length)];
+  await page.keyboard.press(key);
+  return { did: `key ${key} (focus on ${before.path})`, focusStays: !key.includes('Tab') };
+}
+
+/**
  * Finish the quiz on purpose: sort what is left with the row buttons, each
  * into a random bin; returns the Check answers button.
  */
-async function finish(page, rnd, click) {
+async function finish(page, rnd, how) {
   const w = page.locator('backwise-widget');
   await w.evaluate((el) => el.setAttribute('view', 'quiz'));
-  await w.getByRole('tab', { name: 'Quiz', exact: true })[click]();
+  await activate(how, w.getByRole('tab', { name: 'Quiz', exact: true }));
   let s = await snapshot(page);
   if (s.view === 'results') {
-    await w.getByRole('button', { name: 'Try again', exact: true })[click]();
+    await activate(how, w.getByRole('button', { name: 'Try again', exact: true }));
     s = await snapshot(page);
   }
-  await sortTheRest(page, rnd, s.pool.labels, click);
+  await sortTheRest(page, rnd, s.pool.labels, how);
   return w.getByRole('button', { name: 'Check answers', exact: true });
 }
 
 /** Each of `labels` (items in the pool) into a random bin, with its row's button. */
-async function sortTheRest(page, rnd, labels, click) {
+async function sortTheRest(page, rnd, labels, how) {
   for (const label of labels) {
     const bin = rnd() < 0.5 ? 'safe' : 'avoid';
-    await page.locator('backwise-widget').getByRole('button', { name: `Put ${label} in ${deck.binLabel(bin)}`, exact: true })[click]();
+    // The row's own button: with an item selected, a bin's "Put … in …" has the same name.
+    const pool = page.locator('backwise-widget').locator('.zone.pool');
+    await activate(how, pool.getByRole('button', { name: `Put ${label} in ${deck.binLabel(bin)}`, exact: true }));
   }
 }
 
-for (const { seed, touch = false } of WALKS) {
-  const on = touch ? 'by touch on a phone' : 'by mouse and keyboard';
-  test(`monkey: ${STEPS} random steps ${on} from seed ${seed} keep the widget whole and the score true`, async () => {
+for (const { seed, how } of WALKS) {
+  const touch = how === 'touch';
+  test(`monkey: ${STEPS} random steps ${HOW[how]} from seed ${seed} keep the widget whole and the score true`, async () => {
     const seededPage = `Math.random = (${generator})(${seed});`;
     const t = await openWidget(browser, server, { initScripts: [quizCompleteRecorder, seededPage], context: touch ? PHONE : {} });
     const { page } = t;
@@ -295,17 +321,16 @@ for (const { seed, touch = false } of WALKS) {
     try {
       await check({});
       for (let i = 0; i < STEPS; i++) {
-        const did = await step(page, rnd, last, touch);
+        const did = await step(page, rnd, last, how);
         log.push(`${i + 1}. ${did.did}`);
         await check(did);
         log[log.length - 1] += ` → ${last.view}`;
       }
-      const click = touch ? 'tap' : 'click';
-      const checkButton = await finish(page, rnd, click);
+      const checkButton = await finish(page, rnd, how);
       log.push('finish: every item left sorted by its buttons, into random bins');
       await check({});
-      await checkButton[click]();
-      log.push(`finish: ${click} Check answers`);
+      await activate(how, checkButton);
+      log.push(`finish: ${VERB[how]} Check answers`);
       await check({ focusStays: true });
       assert.equal(last.view, 'results', `seed ${seed}: Check answers showed the results`);
       if (process.env.BACKWISE_MONKEY_LOG === '1') console.log(`seed ${seed}:\n  ${log.join('\n  ')}`);
