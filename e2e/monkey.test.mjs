@@ -28,6 +28,8 @@ import {
   reloadWidget,
   deepActive,
   touchHold,
+  generator,
+  seededMathRandom,
   quizCompleteRecorder,
   quizCompleteEvents,
 } from './lib/widget.mjs';
@@ -49,21 +51,6 @@ const STEPS = Number(process.env.BACKWISE_MONKEY_STEPS || 120);
 
 const { server, browser } = await openSuite();
 
-/**
- * mulberry32: a small seeded generator, so that a failing walk can be
- * replayed. The page gets one too, in place of Math.random, so that the
- * quiz's shuffles are the same in every run of a seed.
- */
-function generator(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space', 'Escape', 'Tab', 'Shift+Tab'];
 const ATTRIBUTES = { view: ['tips', 'quiz'], theme: ['auto', 'light', 'dark'], storage: ['local', 'none'] };
@@ -284,8 +271,8 @@ async function sortTheRest(page, rnd, labels, how) {
 for (const { seed, how } of WALKS) {
   const touch = how === 'touch';
   test(`monkey: ${STEPS} random steps ${HOW[how]} from seed ${seed} keep the widget whole and the score true`, async () => {
-    const seededPage = `Math.random = (${generator})(${seed});`;
-    const t = await openWidget(browser, server, { initScripts: [quizCompleteRecorder, seededPage], context: touch ? PHONE : {} });
+    // The page's Math.random is seeded too, so that the quiz's shuffles repeat.
+    const t = await openWidget(browser, server, { initScripts: [quizCompleteRecorder, seededMathRandom(seed)], context: touch ? PHONE : {} });
     const { page } = t;
     const rnd = generator(seed);
     const log = [];

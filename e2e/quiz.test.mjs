@@ -24,6 +24,7 @@ import {
   centreOf,
   quizCompleteRecorder,
   quizCompleteEvents,
+  seededMathRandom,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -320,10 +321,18 @@ test('mouse: a real drag into a bin, back to the pool, and a cancelled drag', as
     assert.equal(await widget(page).locator('.drag-ghost').isVisible(), false, 'the ghost is gone after the drop');
     assert.equal(await button(bin(page, 'safe'), first.label).getAttribute('aria-pressed'), 'false', 'the drop did not also select the item');
 
-    // 2. Drag the last pool item by its label into Avoid (they sit side by side).
+    // 2. Drag the last pool item by its label into Avoid, a screen above it:
+    //    held near the window's top edge, the drag scrolls the page up, and
+    //    stops once the bin is under the pointer.
     const labels = await texts(poolItemLabels(page));
     const last = deck.byLabel.get(labels[labels.length - 1]);
-    await drag(button(pool(page), last.label), pointIn(bin(page, 'avoid')));
+    const binX = await bin(page, 'avoid').evaluate((el) => { const r = el.getBoundingClientRect(); return r.x + r.width / 2; });
+    await drag(button(pool(page), last.label), async () => ({ x: binX, y: 8 }), {
+      midCheck: () => page.waitForFunction(() => {
+        const zone = document.querySelector('backwise-widget').shadowRoot.querySelector('.zone.bin.avoid');
+        return zone.classList.contains('over');
+      }),
+    });
     await expectCounts(page, 2, 1, 1, 'after dragging a label into Avoid');
     assert.deepEqual(await texts(binItemLabels(page, 'avoid')), [last.label]);
     assert.equal(await liveText(page), `${last.label} placed in ${AVOID}. 2 of ${TOTAL} sorted.`);
@@ -803,6 +812,36 @@ for (const colorScheme of ['light', 'dark']) {
     });
   });
 }
+
+test('on a laptop, every control of the board is in view when it has focus, at every stage of the sorting', async () => {
+  // The bins once stuck to the top of the window on a wide widget. Taller
+  // than the window, their lower part could then not be scrolled to, and a
+  // control focused there (with Tab, or after an action) stayed out of view.
+  // Two fixed shuffles (the page's Math.random seeded), each sorted one item at a time.
+  for (const seed of [1, 2]) await withWidget(`focus-in-view-${seed}`, { initScripts: [seededMathRandom(seed)] }, async (t, page) => {
+    await openQuiz(page);
+    const hidden = [];
+    for (let placed = 0; placed <= TOTAL; placed++) {
+      const out = await page.evaluate(() => {
+        const root = document.querySelector('backwise-widget').shadowRoot;
+        const buttons = [...root.querySelectorAll('.quiz-board button')].filter((b) => b.checkVisibility());
+        return buttons.flatMap((b) => {
+          b.focus(); // the browser scrolls a newly focused control into view, as for Tab
+          // Wholly in view, to the pixel (Chromium scrolls a control just to
+          // the window's edge, at fractional positions).
+          const r = b.getBoundingClientRect();
+          const shown = r.top >= -1 && r.bottom <= innerHeight + 1 && r.left >= -1 && r.right <= innerWidth + 1;
+          return shown ? [] : [`${(b.getAttribute('aria-label') || b.textContent).trim()} (${Math.round(r.top)} to ${Math.round(r.bottom)} of ${innerHeight})`];
+        });
+      });
+      hidden.push(...out.map((o) => `${placed} sorted: ${o}`));
+      if (placed === TOTAL) break;
+      const label = (await texts(poolItemLabels(page)))[0];
+      await placeWithButton(page, label, placed % 3 === 2 ? 'avoid' : 'safe');
+    }
+    assert.deepEqual(hidden, [], `focused controls out of view (shuffle seed ${seed})`);
+  });
+});
 
 test('at 320 px: the quiz reflows and every button stays at least 24×24 px, sorting and on the results', async () => {
   await withWidget('320', { context: { viewport: { width: 320, height: 700 } } }, async (t, page) => {

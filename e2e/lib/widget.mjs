@@ -31,6 +31,24 @@ export function quizCompleteRecorder() {
 /** The backwise-quiz-complete events recorded since the last (re)load. */
 export const quizCompleteEvents = (page) => page.evaluate(() => window.__quizComplete || []);
 
+/**
+ * mulberry32: a small seeded generator of numbers in [0, 1), for random
+ * walks and shuffles that a failing test can replay.
+ */
+export function generator(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An init script that gives the page a seeded Math.random, so that the quiz's shuffles repeat. */
+export const seededMathRandom = (seed) => `Math.random = (${generator})(${seed});`;
+
 export const DECK_PATH = path.join(REPO_ROOT, 'decks', 'back-pain.json');
 
 /** The built-in deck, parsed, with handy lookups. */

@@ -110,7 +110,7 @@ fn autoscroll(
                 .unwrap_or(0.0) as i32;
             let (x, y) = press.at;
             // Over a bin, the page holds still: the bin has come to the
-            // pointer (or, sticky, was there all along).
+            // pointer.
             let step = match hit(&targets, x, y) {
                 Some(Some(_)) => 0,
                 _ => edge_step(y, height),
