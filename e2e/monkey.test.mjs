@@ -5,6 +5,8 @@
 // - nothing was logged as an error, and the crash card is not shown;
 // - a click on a button leaves focus in the widget, and so does a key
 //   pressed in the widget, except Tab and Shift+Tab, which may leave it;
+//   when a click, tap or key moves focus, the control that gets it is in
+//   view;
 // - on the quiz board, the progress line and the zone headings agree with
 //   the items in each zone, and every item is in exactly one zone;
 // - on the results, the score is the number of items marked right, and each
@@ -90,6 +92,48 @@ const snapshot = (page) =>
     return { view: shown(root.querySelector('.deck')) ? 'tips' : 'other', crashed };
   });
 
+/**
+ * The focused control in the widget, if it is not wholly in view (to the
+ * pixel) within ten frames; one taller than the window need only reach into
+ * it. (The widget reveals a newly focused control in the next frame.)
+ */
+const focusOutOfView = (page) =>
+  page.evaluate(async () => {
+    const root = document.querySelector('backwise-widget').shadowRoot;
+    let out = null;
+    for (let frame = 0; frame < 10; frame++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const el = root.activeElement;
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      const shown =
+        r.height > innerHeight
+          ? r.bottom > 0 && r.top < innerHeight
+          : r.top >= -1 && r.bottom <= innerHeight + 1;
+      if (shown) return null;
+      out = `${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.top)} to ${Math.round(r.bottom)} of ${innerHeight})`;
+    }
+    return out;
+  });
+
+/**
+ * Waits until the page has stopped scrolling (three frames at the same
+ * place, at most about half a second), as a reader's next action comes
+ * after the page settles: an arrow key or Space that the widget does not
+ * take scrolls the page smoothly, and a scroll the widget makes meanwhile
+ * is overtaken by it.
+ */
+const scrollSettled = (page) =>
+  page.evaluate(async () => {
+    let still = 0;
+    let y = scrollY;
+    for (let frame = 0; frame < 30 && still < 3; frame++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      still = scrollY === y ? still + 1 : 0;
+      y = scrollY;
+    }
+  });
+
 /** How many of the board's placements are right, by the deck's answers. */
 function rightOnBoard(s) {
   return ['safe', 'avoid'].reduce((n, bin) => n + s[bin].labels.filter((l) => deck.byLabel.get(l)?.answer === bin).length, 0);
@@ -172,11 +216,11 @@ async function step(page, rnd, last, how) {
   const verb = VERB[how];
   if (last.view === 'tips' && rnd() < 0.25) {
     await activate(how, w.getByRole('tab', { name: 'Quiz', exact: true }));
-    return { did: `${verb} "Quiz"`, focusStays: true };
+    return { did: `${verb} "Quiz"`, focusStays: true, pressed: true };
   }
   if (last.view === 'board' && last.pool.labels.length === 0 && rnd() < 0.3) {
     await activate(how, w.getByRole('button', { name: 'Check answers', exact: true }));
-    return { did: `${verb} "Check answers"`, focusStays: true };
+    return { did: `${verb} "Check answers"`, focusStays: true, pressed: true };
   }
   if (last.view === 'board' && rnd() < 0.05) {
     await sortTheRest(page, rnd, last.pool.labels, how);
@@ -189,12 +233,12 @@ async function step(page, rnd, last, how) {
     if (!b) return { did: `no button to ${verb}` };
     if (touch) await page.touchscreen.tap(b.x, b.y);
     else await page.mouse.click(b.x, b.y);
-    return { did: `${verb} "${b.name}"`, focusStays: true };
+    return { did: `${verb} "${b.name}"`, focusStays: true, pressed: true };
   }
   if (roll < 0.75) {
     const key = KEYS[Math.floor(rnd() * KEYS.length)];
     await page.keyboard.press(key);
-    return { did: `key ${key} (focus on ${before.path})`, focusStays: before.inWidget && !key.includes('Tab') };
+    return { did: `key ${key} (focus on ${before.path})`, focusStays: before.inWidget && !key.includes('Tab'), pressed: true };
   }
   if (roll < 0.9) {
     const d = await pickDrag(page, [rnd(), rnd(), rnd(), rnd()]);
@@ -238,7 +282,7 @@ async function keyStep(page, rnd, before) {
   const keys = [...KEYS, 'Enter', 'Space', 'Enter', 'Space'];
   const key = keys[Math.floor(rnd() * keys.length)];
   await page.keyboard.press(key);
-  return { did: `key ${key} (focus on ${before.path})`, focusStays: !key.includes('Tab') };
+  return { did: `key ${key} (focus on ${before.path})`, focusStays: !key.includes('Tab'), pressed: true };
 }
 
 /**
@@ -280,6 +324,7 @@ for (const { seed, how } of WALKS) {
     // With storage="none", changes are not saved, and a reload shows the
     // last state that was (the attribute is gone after the reload).
     let unsaved = false;
+    let before = null; // where focus was before the step
     const check = async (did) => {
       const s = await snapshot(page);
       const found = problems(s);
@@ -289,6 +334,13 @@ for (const { seed, how } of WALKS) {
         const f = await deepActive(page);
         if (!f.inWidget) found.push(`focus left the widget: ${f.path || f.tag}`);
       }
+      // When a press moved focus. (A key that nothing takes scrolls the page
+      // away from a control that keeps focus, as on any page; so can a drag
+      // or the host page.)
+      const after = did.pressed && (await deepActive(page));
+      const moved = after && `${after.path}|${after.name}` !== `${before.path}|${before.name}`;
+      const hiddenFocus = moved && (await focusOutOfView(page));
+      if (hiddenFocus) found.push(`the focused control is out of view: ${hiddenFocus}`);
       if (last.view === 'board' && s.view === 'results' && !(did.reload && unsaved)) {
         const want = `${rightOnBoard(last)} of ${TOTAL}`;
         if (s.score !== want) found.push(`the score says "${s.score}", but the board had ${want} right`);
@@ -308,6 +360,8 @@ for (const { seed, how } of WALKS) {
     try {
       await check({});
       for (let i = 0; i < STEPS; i++) {
+        await scrollSettled(page);
+        before = await deepActive(page);
         const did = await step(page, rnd, last, how);
         log.push(`${i + 1}. ${did.did}`);
         await check(did);
