@@ -44,15 +44,14 @@ const HOW = { mouse: 'by mouse and keyboard', touch: 'by touch on a phone', keys
 const WALKS = process.env.BACKWISE_MONKEY_SEED
   ? [{ seed: Number(process.env.BACKWISE_MONKEY_SEED), how: process.env.BACKWISE_MONKEY_HOW || 'mouse' }]
   : [{ seed: 11, how: 'mouse' }, { seed: 22, how: 'mouse' }, { seed: 33, how: 'mouse' }, { seed: 44, how: 'touch' }, { seed: 55, how: 'keys' }];
+const STEPS = Number(process.env.BACKWISE_MONKEY_STEPS || 120);
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const VERB = { mouse: 'click', touch: 'tap', keys: 'Enter on' };
 
 /** Press a button or tab as the walk's reader does: a click, a tap, or Enter once it has focus. */
 const activate = (how, locator) => (how === 'keys' ? locator.press('Enter') : how === 'touch' ? locator.tap() : locator.click());
-const STEPS = Number(process.env.BACKWISE_MONKEY_STEPS || 120);
 
 const { server, browser } = await openSuite();
-
 
 const KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Space', 'Escape', 'Tab', 'Shift+Tab'];
 const ATTRIBUTES = { view: ['tips', 'quiz'], theme: ['auto', 'light', 'dark'], storage: ['local', 'none'] };
@@ -149,10 +148,9 @@ function problems(s) {
     if (all.length !== TOTAL || new Set(all).size !== TOTAL) out.push(`the zones hold ${all.length} items (${new Set(all).size} different), not ${TOTAL}`);
     for (const l of all) if (!deck.byLabel.has(l)) out.push(`"${l}" is not an item of the deck`);
     if (s.progress !== `${sorted} of ${TOTAL} sorted`) out.push(`progress says "${s.progress}" with ${sorted} sorted`);
-    const heading = (name, label, z) => z.title !== `${label} · ${z.labels.length}` && out.push(`heading "${z.title}" over ${z.labels.length} items`);
-    heading('pool', 'To sort', s.pool);
-    heading('safe', deck.binLabel('safe'), s.safe);
-    heading('avoid', deck.binLabel('avoid'), s.avoid);
+    for (const [label, z] of [['To sort', s.pool], [deck.binLabel('safe'), s.safe], [deck.binLabel('avoid'), s.avoid]]) {
+      if (z.title !== `${label} · ${z.labels.length}`) out.push(`heading "${z.title}" over ${z.labels.length} items`);
+    }
   }
   if (s.view === 'results') {
     const right = s.outcomes.filter((o) => o.right).length;
