@@ -45,7 +45,7 @@ const WALKS = process.env.BACKWISE_MONKEY_SEED
   ? [{ seed: Number(process.env.BACKWISE_MONKEY_SEED), how: process.env.BACKWISE_MONKEY_HOW || 'mouse' }]
   : [{ seed: 11, how: 'mouse' }, { seed: 22, how: 'mouse' }, { seed: 33, how: 'mouse' }, { seed: 44, how: 'touch' }, { seed: 55, how: 'keys' }];
 const STEPS = Number(process.env.BACKWISE_MONKEY_STEPS || 120);
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+const PHONE = { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true };
 const VERB = { mouse: 'click', touch: 'tap', keys: 'Enter on' };
 
 /** Press a button or tab as the walk's reader does: a click, a tap, or Enter once it has focus. */

@@ -167,6 +167,24 @@ test('Turn reveals the detail; Turn back hides it again', async () => {
   });
 });
 
+test('on a small phone, the Turn button stays in view once the detail opens above it', async () => {
+  const phone = { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true };
+  await withWidget('turn-phone', { context: phone }, async (t, page) => {
+    const turn = turnButton(page);
+    // The reader has scrolled so that Turn is at the bottom of the screen.
+    await turn.evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
+    await turn.tap();
+    await widget(page).getByText(TIPS[0].detail, { exact: true }).waitFor({ state: 'visible' });
+    const box = await turn.evaluate(async (el) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    });
+    assert.ok(box.top >= -1 && box.bottom <= box.height + 1, `Turn back is in view: ${JSON.stringify(box)}`);
+    assert.equal((await deepActive(page)).text, 'Turn back', 'focus stays on the Turn control');
+  });
+});
+
 test('touch: a swipe left shows the next tip, a swipe right the previous one, a vertical swipe neither', async () => {
   const context = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
   await withWidget('swipe', { context }, async (t, page) => {

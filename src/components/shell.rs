@@ -78,8 +78,18 @@ pub fn Shell(props: &ShellProps) -> Html {
             tips.dispatch(TipsAction::GoTo(tip));
         })
     };
-    let tips_dispatch = tips.dispatcher();
-    let on_tips_action = Callback::from(move |a| tips_dispatch.dispatch(a));
+    // Turn shows the detail above the focused Turn button, which on a small
+    // phone pushes the button out of view: it is brought back in view (and
+    // keeps focus) in the next frame.
+    let on_tips_action = {
+        let (tips, focus) = (tips.dispatcher(), focus.clone());
+        Callback::from(move |a: TipsAction| {
+            if matches!(a, TipsAction::Turn) {
+                focus.request_early(".turn");
+            }
+            tips.dispatch(a)
+        })
+    };
     let swipe = use_swipe(on_tips_action.reform(TipsAction::Step));
     // Every quiz action goes through here, so that focus follows it.
     // Stable, so that quiz rows which did not change skip rendering.
