@@ -32,6 +32,7 @@ import {
   touchHold,
   generator,
   seededMathRandom,
+  wholyInView,
   quizCompleteRecorder,
   quizCompleteEvents,
 } from './lib/widget.mjs';
@@ -96,24 +97,23 @@ const snapshot = (page) =>
  * pixel) within ten frames; one taller than the window need only reach into
  * it. (The widget reveals a newly focused control in the next frame.)
  */
-const focusOutOfView = (page) =>
-  page.evaluate(async () => {
-    const root = document.querySelector('backwise-widget').shadowRoot;
-    let out = null;
-    for (let frame = 0; frame < 10; frame++) {
+async function focusOutOfView(page) {
+  let out = null;
+  for (let frame = 0; frame < 10; frame++) {
+    const box = await page.evaluate(async () => {
       await new Promise((r) => requestAnimationFrame(r));
-      const el = root.activeElement;
+      const el = document.querySelector('backwise-widget').shadowRoot.activeElement;
       if (!el) return null;
-      const r = el.getBoundingClientRect();
-      const shown =
-        r.height > innerHeight
-          ? r.bottom > 0 && r.top < innerHeight
-          : r.top >= -1 && r.bottom <= innerHeight + 1;
-      if (shown) return null;
-      out = `${el.tagName.toLowerCase()}.${el.className} (${Math.round(r.top)} to ${Math.round(r.bottom)} of ${innerHeight})`;
-    }
-    return out;
-  });
+      const what = `${el.tagName.toLowerCase()}.${el.className}`;
+      return { ...el.getBoundingClientRect().toJSON(), vw: innerWidth, vh: innerHeight, what };
+    });
+    if (!box) return null;
+    const shown = box.height > box.vh ? box.bottom > 0 && box.top < box.vh : wholyInView(box);
+    if (shown) return null;
+    out = `${box.what} (${Math.round(box.top)} to ${Math.round(box.bottom)} of ${box.vh})`;
+  }
+  return out;
+}
 
 /**
  * Waits until the page has stopped scrolling (three frames at the same

@@ -25,6 +25,7 @@ import {
   quizCompleteRecorder,
   quizCompleteEvents,
   seededMathRandom,
+  wholyInView,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -822,19 +823,18 @@ test('on a laptop, every control of the board is in view when it has focus, at e
     await openQuiz(page);
     const hidden = [];
     for (let placed = 0; placed <= TOTAL; placed++) {
-      const out = await page.evaluate(() => {
+      const boxes = await page.evaluate(() => {
         const root = document.querySelector('backwise-widget').shadowRoot;
         const buttons = [...root.querySelectorAll('.quiz-board button')].filter((b) => b.checkVisibility());
-        return buttons.flatMap((b) => {
+        return buttons.map((b) => {
           b.focus(); // the browser scrolls a newly focused control into view, as for Tab
-          // Wholly in view, to the pixel (Chromium scrolls a control just to
-          // the window's edge, at fractional positions).
-          const r = b.getBoundingClientRect();
-          const shown = r.top >= -1 && r.bottom <= innerHeight + 1 && r.left >= -1 && r.right <= innerWidth + 1;
-          return shown ? [] : [`${(b.getAttribute('aria-label') || b.textContent).trim()} (${Math.round(r.top)} to ${Math.round(r.bottom)} of ${innerHeight})`];
+          const name = (b.getAttribute('aria-label') || b.textContent).trim();
+          return { ...b.getBoundingClientRect().toJSON(), vw: innerWidth, vh: innerHeight, name };
         });
       });
-      hidden.push(...out.map((o) => `${placed} sorted: ${o}`));
+      for (const b of boxes.filter((b) => !wholyInView(b))) {
+        hidden.push(`${placed} sorted: ${b.name} (${Math.round(b.top)} to ${Math.round(b.bottom)} of ${b.vh})`);
+      }
       if (placed === TOTAL) break;
       const label = (await texts(poolItemLabels(page)))[0];
       await placeWithButton(page, label, placed % 3 === 2 ? 'avoid' : 'safe');

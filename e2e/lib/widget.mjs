@@ -46,6 +46,14 @@ export function generator(seed) {
   };
 }
 
+/**
+ * Whether a box lies wholly inside the window, to the pixel (Chromium
+ * scrolls a control just to the window's edge, at fractional positions).
+ * The box is measured in the page as `{ ...el.getBoundingClientRect().toJSON(),
+ * vw: innerWidth, vh: innerHeight }`.
+ */
+export const wholyInView = (box) => box.top >= -1 && box.bottom <= box.vh + 1 && box.left >= -1 && box.right <= box.vw + 1;
+
 /** An init script that gives the page a seeded Math.random, so that the quiz's shuffles repeat. */
 export const seededMathRandom = (seed) => `Math.random = (${generator})(${seed});`;
 
