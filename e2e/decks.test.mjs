@@ -439,6 +439,41 @@ test('deck: Retry after a 404 loads the deck once it exists, and focus stays in 
   }
 });
 
+test('deck: a deck of one kind shows its tips without a filter, never "Tip 0 of 0"', async () => {
+  const t = await openFixture(browser, server, 'blank.html');
+  const { page } = t;
+  for (const kind of ['do', 'dont']) {
+    const d = mutated((d) => {
+      d.id = `only-${kind}`;
+      const kept = new Set(d.tips.filter((tip) => tip.kind === kind).map((tip) => tip.id));
+      d.tips = d.tips.filter((tip) => kept.has(tip.id));
+      for (const it of d.quiz.items) if (!kept.has(it.tip)) delete it.tip;
+    });
+    server.route(`/dyn/decks/only-${kind}.json`, json(d));
+  }
+  try {
+    for (const kind of ['do', 'dont']) {
+      await addWidget(page, { id: kind, deck: `/dyn/decks/only-${kind}.json` });
+      assert.equal(await waitForMounted(page, `#${kind}`), 'ready');
+      const w = page.locator(`#${kind}`);
+      assert.equal(await w.getByRole('group', { name: 'Show' }).count(), 0, `${kind}: no filter group`);
+      assert.equal(await w.getByRole('button', { name: /^(All|Do's|Don'ts)$/ }).count(), 0, `${kind}: no filter button`);
+      const progress = w.locator('.progress');
+      const badge = kind === 'do' ? /Do$/ : /Don't$/;
+      for (let n = 1; n <= 5; n++) {
+        assert.equal(await progress.textContent(), `Tip ${n} of 5`);
+        assert.match(await w.locator('.badge').textContent(), badge);
+        if (n < 5) await w.getByRole('button', { name: 'Next' }).click();
+      }
+    }
+    assert.deepEqual(t.panics(), []);
+    await assertNoErrors(t, 'one-kind decks');
+  } finally {
+    await t.context.close();
+    for (const kind of ['do', 'dont']) server.route(`/dyn/decks/only-${kind}.json`, null);
+  }
+});
+
 test('deck: script and markup in every string render as plain text and run nothing', async () => {
   const t = await openFixture(browser, server, 'blank.html');
   const { page } = t;
