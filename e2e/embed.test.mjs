@@ -371,6 +371,36 @@ test('attribute changes apply live: view, deck, theme and storage', async () => 
   }
 });
 
+// Bloggers type attribute values by hand; HTML's own enumerated attributes
+// (type="Text", dir="RTL") ignore ASCII case, and so do the widget's.
+test('attribute values ignore case, as HTML\'s own do: view="Quiz", theme="DARK", storage="None"', async () => {
+  const t = await openFixture(browser, server, 'blank.html', { context: { colorScheme: 'light' } });
+  const { page } = t;
+  try {
+    await page.evaluate(() => localStorage.clear());
+    await addWidget(page, { id: 'w', view: 'Quiz', theme: 'DARK', storage: 'None' });
+    assert.equal(await waitForMounted(page, '#w'), 'ready');
+    const w = page.locator('#w');
+    await w.getByRole('tab', { name: 'Quiz', selected: true }).waitFor({ timeout: 5000 });
+    const bg = async () => (await shadowStyle(page, '#w', '.root', ['background-color']))['background-color'];
+    assert.equal(await bg(), 'rgb(20, 24, 28)', 'theme="DARK" is dark');
+    await placeItem(page, '#w', 'walking', 'safe');
+    await w.getByText('1 of 17 sorted', { exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'storage="None" writes nothing');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await setAttribute(page, '#w', 'theme', 'Light');
+    assert.equal(await bg(), 'rgb(255, 255, 255)', 'theme="Light" wins over a dark system preference');
+    await setAttribute(page, '#w', 'view', 'TIPS');
+    await w.getByRole('tab', { name: 'Tips', selected: true }).waitFor({ timeout: 5000 });
+    await setAttribute(page, '#w', 'view', 'qUiZ');
+    await w.getByRole('tab', { name: 'Quiz', selected: true }).waitFor({ timeout: 5000 });
+    await assertNoErrors(t, 'attribute case');
+  } finally {
+    await t.context.close();
+  }
+});
+
 // A consent banner typically turns storage on (or off) after the widget has
 // started. The reader's progress and focus must survive that.
 test('changing storage keeps the reader\'s progress and focus; an untouched widget picks up saved progress', async () => {

@@ -19,9 +19,11 @@ pub enum View {
 }
 
 impl View {
+    /// Reads the `view` attribute; like HTML's own enumerated attributes,
+    /// it ignores ASCII case.
     pub fn parse(attr: Option<&str>) -> Self {
         match attr {
-            Some("quiz") => View::Quiz,
+            Some(v) if v.eq_ignore_ascii_case("quiz") => View::Quiz,
             _ => View::Tips,
         }
     }

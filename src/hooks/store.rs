@@ -23,9 +23,10 @@ pub enum StorageMode {
 }
 
 impl StorageMode {
+    /// Reads the `storage` attribute, ignoring ASCII case like `View::parse`.
     pub fn parse(attr: Option<&str>) -> Self {
         match attr {
-            Some("none") => StorageMode::None,
+            Some(v) if v.eq_ignore_ascii_case("none") => StorageMode::None,
             _ => StorageMode::Local,
         }
     }
