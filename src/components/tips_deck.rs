@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::{filter_bar, tip_card};
 use crate::app::WidgetCtx;
-use crate::domain::{DeckCursor, Filter, fill};
+use crate::domain::{DeckCursor, fill};
 use crate::hooks::SwipeHandlers;
 use crate::state::TipsAction;
 
@@ -67,10 +67,7 @@ pub fn tips_deck(
     };
     html! {
         <div class="tips">
-            // A deck of one kind has nothing to filter.
-            if cursor.offers(Filter::Do) && cursor.offers(Filter::Dont) {
-                { filter_bar(ctx, cursor.filter(), &on_filter) }
-            }
+            { filter_bar(ctx, cursor, &on_filter) }
             <section class="deck" tabindex="0" aria-label={ui.tab_tips().to_string()}
                 aria-describedby={ctx.id("deck-hint")} {onkeydown}
                 onpointerdown={swipe.onpointerdown.clone()} onpointerup={swipe.onpointerup.clone()}
