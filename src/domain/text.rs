@@ -90,7 +90,7 @@ ui_text! {
     try_again = "Try again";
     start_over = "Start over";
     score = "{score} of {total}";
-    band_all = "Perfect score. You know which moves protect your back.";
+    band_all = "Perfect score. You sorted every one as the article does.";
     band_most = "Well done. Look over the ones you missed below.";
     band_some = "Worth a second look: read why below, then try again.";
     last_best = "Last score: {last}. Best: {best}.";
