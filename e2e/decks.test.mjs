@@ -14,6 +14,8 @@ import { assertFocusInWidget } from './lib/widget.mjs';
 import {
   baseDeck,
   openFixture,
+  openTracked,
+  PAGES,
   addWidget,
   waitForMounted,
   shadowText,
@@ -404,6 +406,53 @@ test('deck: a stream that never ends is cut off at the size limit', async () => 
     closed = true;
     await t.context.close();
     server.route('/dyn/decks/endless.json', null);
+  }
+});
+
+test('deck: a server that never answers, or stops half-way, ends in the error card at the time limit; Retry then loads', async () => {
+  // The widget gives a deck request 20 s. Here the page's AbortSignal.timeout
+  // runs 100 times faster, and records the limit it was asked for.
+  const open = new Set();
+  const hold = (res) => {
+    open.add(res);
+    res.on('close', () => open.delete(res));
+  };
+  server.route('/dyn/decks/silent.json', (req, res) => hold(res));
+  server.route('/dyn/decks/stalls.json', (req, res, url, headers) => {
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+    res.write('{"id":"stalls","title":"');
+    hold(res);
+  });
+  const t = await openTracked(browser, { ignoreConsole: (m) => FETCH_FAILED.test(m.text()) });
+  const { page } = t;
+  try {
+    await t.context.addInitScript(() => {
+      const real = AbortSignal.timeout.bind(AbortSignal);
+      window.__limits = [];
+      AbortSignal.timeout = (ms) => {
+        window.__limits.push(ms);
+        return real(ms / 100);
+      };
+    });
+    await page.goto(server.origin + PAGES + 'blank.html');
+    await addWidget(page, { id: 'silent', deck: '/dyn/decks/silent.json' });
+    await addWidget(page, { id: 'stalls', deck: '/dyn/decks/stalls.json' });
+    for (const [id, reason] of [['silent', 'the request failed or got no answer within 20 seconds'], ['stalls', 'the response could not be read']]) {
+      assert.equal(await waitForMounted(page, `#${id}`, 5_000).catch(() => 'still loading after 5 s'), 'error', id);
+      const card = await errorCard(page, `#${id}`);
+      assert.ok(card.text.includes(`The deck at /dyn/decks/${id}.json could not be loaded: ${reason}.`), card.text);
+    }
+    assert.deepEqual(await page.evaluate(() => window.__limits), [20000, 20000]);
+    server.route('/dyn/decks/silent.json', json(baseDeck()));
+    await page.locator('#silent').getByRole('button', { name: 'Retry' }).click();
+    await page.locator('#silent').getByText('Tip 1 of 10', { exact: true }).waitFor({ timeout: 5000 });
+    assert.deepEqual(t.panics(), []);
+    await assertNoErrors(t, 'deck time limit');
+  } finally {
+    for (const res of open) res.destroy();
+    await t.context.close();
+    server.route('/dyn/decks/silent.json', null);
+    server.route('/dyn/decks/stalls.json', null);
   }
 });
 

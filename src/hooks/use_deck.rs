@@ -4,8 +4,8 @@
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
-use js_sys::{Reflect, Uint8Array};
-use wasm_bindgen::JsCast;
+use js_sys::{Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, Response};
 use yew::prelude::*;
@@ -67,6 +67,13 @@ pub fn preload_builtin() {
     let _ = builtin();
 }
 
+#[wasm_bindgen(module = "/src/hooks/fetch.js")]
+extern "C" {
+    /// The browser's `fetch(url)`, aborted after 20 seconds.
+    #[wasm_bindgen(js_name = fetchDeck)]
+    fn fetch_with_limit(url: &str) -> Promise;
+}
+
 async fn fetch_deck(url: &str) -> DeckLoad {
     let unreachable = |reason: String| {
         DeckLoad::Failed(Rc::new(LoadFailure::Unreachable {
@@ -76,12 +83,11 @@ async fn fetch_deck(url: &str) -> DeckLoad {
     };
     // The browser's fetch, not gloo-net's request builder: a plain GET
     // needs none of it, and it costs several KB of wasm.
-    let Some(window) = web_sys::window() else {
-        return unreachable("there is no window to fetch from".into());
-    };
-    let response: Response = match JsFuture::from(window.fetch_with_str(url)).await {
+    let response: Response = match JsFuture::from(fetch_with_limit(url)).await {
         Ok(r) => r.unchecked_into(),
-        Err(_) => return unreachable("the network request failed or was refused".into()),
+        Err(_) => {
+            return unreachable("the request failed or got no answer within 20 seconds".into());
+        }
     };
     if !response.ok() {
         return unreachable(format!(
