@@ -514,6 +514,8 @@ test('deck: a deck of one kind shows its tips without a filter, never "Tip 0 of 
         assert.match(await w.locator('.badge').textContent(), badge);
         if (n < 5) await w.getByRole('button', { name: 'Next' }).click();
       }
+      const { violations, summary } = await axeScan(page, { context: `#${kind}` });
+      assert.equal(violations.length, 0, `axe on the ${kind}-only deck:\n${summary}`);
     }
     assert.deepEqual(t.panics(), []);
     await assertNoErrors(t, 'one-kind decks');
