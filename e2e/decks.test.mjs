@@ -456,6 +456,25 @@ test('deck: a server that never answers, or stops half-way, ends in the error ca
   }
 });
 
+test('deck: a browser without AbortSignal.timeout (Chrome before 103) still loads a deck at a URL, without the time limit', async () => {
+  const t = await openTracked(browser);
+  const { page } = t;
+  try {
+    await t.context.addInitScript(() => {
+      delete AbortSignal.timeout;
+    });
+    await page.goto(server.origin + PAGES + 'blank.html');
+    assert.equal(await page.evaluate(() => typeof AbortSignal.timeout), 'undefined');
+    await addWidget(page, { id: 'w', deck: '/decks/back-pain.es.json' });
+    assert.equal(await waitForMounted(page, '#w'), 'ready');
+    await page.locator('#w').getByText('Consejo 1 de 10', { exact: true }).waitFor();
+    assert.deepEqual(t.panics(), []);
+    await assertNoErrors(t, 'no AbortSignal.timeout');
+  } finally {
+    await t.context.close();
+  }
+});
+
 test('deck: Retry after a 404 loads the deck once it exists, and focus stays in the widget', async () => {
   const url = '/dyn/decks/later.json';
   const t = await openFixture(browser, server, 'blank.html', { ignoreConsole: (m) => FETCH_FAILED.test(m.text()) });
