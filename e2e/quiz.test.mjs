@@ -843,6 +843,30 @@ test('on a laptop, every control of the board is in view when it has focus, at e
   });
 });
 
+test('on a small phone, an item tapped in a bin stays in view when the buttons to move it appear above it', async () => {
+  // Selecting an item shows "Put … in …" buttons in the other zones. For an
+  // item in Avoid they appear above it, in the pool and in Safe alternative,
+  // and they pushed the item, which has focus, down and out of a 320×568
+  // screen (found by the e2e monkey test, touch seed 912).
+  const phone = { viewport: { width: 320, height: 568 }, hasTouch: true, isMobile: true };
+  await withWidget('select-phone', { context: phone }, async (t, page) => {
+    await openQuiz(page);
+    const label = 'Exercise guided by a physical therapist during recovery';
+    await button(pool(page), `Put ${label} in ${AVOID}`).tap();
+    const item = button(bin(page, 'avoid'), label);
+    // The reader has scrolled so that the item is at the bottom of the screen.
+    await item.evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
+    await item.tap();
+    assert.equal(await item.getAttribute('aria-pressed'), 'true', 'the item is selected');
+    const box = await item.evaluate(async (el) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { ...el.getBoundingClientRect().toJSON(), vw: innerWidth, vh: innerHeight };
+    });
+    assert.ok(wholyInView(box), `the selected item is in view: ${Math.round(box.top)} to ${Math.round(box.bottom)} of ${box.vh}`);
+    assert.equal((await deepActive(page)).text, label, 'focus stays on the item');
+  });
+});
+
 test('at 320 px: the quiz reflows and every button stays at least 24×24 px, sorting and on the results', async () => {
   await withWidget('320', { context: { viewport: { width: 320, height: 700 } } }, async (t, page) => {
     await openQuiz(page);

@@ -29,7 +29,12 @@ fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
             Some(next.map_or(marked("check"), |&i| marked(&format!("pick-{}", ids[i]))))
         }
         QuizAction::Place { item, bin: _ } => Some(marked(&format!("back-{}", ids[item]))),
-        QuizAction::Unplace(item) => Some(marked(&format!("pick-{}", ids[item]))),
+        // Unplaced, the item is in the pool. Selected, it keeps focus, and
+        // the "Put … in …" buttons that appear above an item in a bin push it
+        // down: it is revealed again.
+        QuizAction::Unplace(item) | QuizAction::Select(item) => {
+            Some(marked(&format!("pick-{}", ids[item])))
+        }
         // Escape puts the selected item down: its "Put … in …" buttons go,
         // and focus, which may be on one of them, goes back to the item.
         QuizAction::ClearSelection => state.selected.map(|i| marked(&format!("pick-{}", ids[i]))),
@@ -50,6 +55,8 @@ pub fn follow_focus(focus: &FocusRequest, state: &QuizState, action: &QuizAction
             QuizAction::Place { item, .. } if state.quiz.placement(item).is_none() => {
                 focus.request_early(selector)
             }
+            // Already focused, if focus is on the item: only the reveal.
+            QuizAction::Select(_) => focus.request_early(selector),
             _ => focus.request(selector),
         }
     }
