@@ -14,8 +14,6 @@ import { assertFocusInWidget } from './lib/widget.mjs';
 import {
   baseDeck,
   openFixture,
-  openTracked,
-  PAGES,
   addWidget,
   waitForMounted,
   shadowText,
@@ -423,18 +421,17 @@ test('deck: a server that never answers, or stops half-way, ends in the error ca
     res.write('{"id":"stalls","title":"');
     hold(res);
   });
-  const t = await openTracked(browser, { ignoreConsole: (m) => FETCH_FAILED.test(m.text()) });
+  const faster = () => {
+    const real = AbortSignal.timeout.bind(AbortSignal);
+    window.__limits = [];
+    AbortSignal.timeout = (ms) => {
+      window.__limits.push(ms);
+      return real(ms / 100);
+    };
+  };
+  const t = await openFixture(browser, server, 'blank.html', { initScripts: [faster], ignoreConsole: (m) => FETCH_FAILED.test(m.text()) });
   const { page } = t;
   try {
-    await t.context.addInitScript(() => {
-      const real = AbortSignal.timeout.bind(AbortSignal);
-      window.__limits = [];
-      AbortSignal.timeout = (ms) => {
-        window.__limits.push(ms);
-        return real(ms / 100);
-      };
-    });
-    await page.goto(server.origin + PAGES + 'blank.html');
     await addWidget(page, { id: 'silent', deck: '/dyn/decks/silent.json' });
     await addWidget(page, { id: 'stalls', deck: '/dyn/decks/stalls.json' });
     for (const [id, reason] of [['silent', 'the request failed or got no answer within 20 seconds'], ['stalls', 'the response could not be read']]) {
@@ -457,13 +454,9 @@ test('deck: a server that never answers, or stops half-way, ends in the error ca
 });
 
 test('deck: a browser without AbortSignal.timeout (Chrome before 103) still loads a deck at a URL, without the time limit', async () => {
-  const t = await openTracked(browser);
+  const t = await openFixture(browser, server, 'blank.html', { initScripts: [() => delete AbortSignal.timeout] });
   const { page } = t;
   try {
-    await t.context.addInitScript(() => {
-      delete AbortSignal.timeout;
-    });
-    await page.goto(server.origin + PAGES + 'blank.html');
     assert.equal(await page.evaluate(() => typeof AbortSignal.timeout), 'undefined');
     await addWidget(page, { id: 'w', deck: '/decks/back-pain.es.json' });
     assert.equal(await waitForMounted(page, '#w'), 'ready');

@@ -40,6 +40,11 @@ const tipProgress = (page, host) =>
 const quizProgress = (page, host) =>
   page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.quiz .progress')?.textContent.trim(), host);
 
+/** The widget's background colour (its theme), and the light and dark ones. */
+const background = async (page, host) => (await shadowStyle(page, host, '.root', ['background-color']))['background-color'];
+const LIGHT = 'rgb(255, 255, 255)';
+const DARK = 'rgb(20, 24, 28)';
+
 /** Set (or, with null, remove) an attribute of the element at `selector`. */
 const setAttribute = (page, selector, name, value) =>
   page.evaluate(
@@ -154,9 +159,8 @@ test('hostile blog: three instances are intact under aggressive global CSS and l
     }
 
     // Themes: the dark Spanish instance is dark, the others light.
-    const bg = async (h) => (await shadowStyle(page, h, '.root', ['background-color']))['background-color'];
-    assert.equal(await bg('#w-tips'), 'rgb(255, 255, 255)');
-    assert.equal(await bg('#w-es'), 'rgb(20, 24, 28)', 'theme="dark" applies');
+    assert.equal(await background(page, '#w-tips'), LIGHT);
+    assert.equal(await background(page, '#w-es'), DARK, 'theme="dark" applies');
 
     // Behaviour: Next in one instance moves only that one.
     assert.equal(await tipProgress(page, '#w-tips'), 'Tip 1 of 10');
@@ -335,17 +339,17 @@ test('attribute changes apply live: view, deck, theme and storage', async () => 
     await setAttr('view', 'tips');
 
     // theme
-    const bg = async () => (await shadowStyle(page, '#w', '.root', ['background-color']))['background-color'];
+    const bg = () => background(page, '#w');
     const light = await bg();
-    assert.equal(light, 'rgb(255, 255, 255)');
+    assert.equal(light, LIGHT);
     await setAttr('theme', 'dark');
-    assert.equal(await bg(), 'rgb(20, 24, 28)', 'theme="dark" turns the background dark');
+    assert.equal(await bg(), DARK, 'theme="dark" turns the background dark');
     await setAttr('theme', 'light');
     assert.equal(await bg(), light, 'theme="light" turns it back');
     await page.emulateMedia({ colorScheme: 'dark' });
     assert.equal(await bg(), light, 'theme="light" wins over a dark system preference');
     await setAttr('theme', 'auto');
-    assert.equal(await bg(), 'rgb(20, 24, 28)', 'theme="auto" follows the dark system preference');
+    assert.equal(await bg(), DARK, 'theme="auto" follows the dark system preference');
     await page.emulateMedia({ colorScheme: 'light' });
     assert.equal(await bg(), light);
 
@@ -382,15 +386,15 @@ test('attribute values ignore case, as HTML\'s own do: view="Quiz", theme="DARK"
     assert.equal(await waitForMounted(page, '#w'), 'ready');
     const w = page.locator('#w');
     await w.getByRole('tab', { name: 'Quiz', selected: true }).waitFor({ timeout: 5000 });
-    const bg = async () => (await shadowStyle(page, '#w', '.root', ['background-color']))['background-color'];
-    assert.equal(await bg(), 'rgb(20, 24, 28)', 'theme="DARK" is dark');
+    const bg = () => background(page, '#w');
+    assert.equal(await bg(), DARK, 'theme="DARK" is dark');
     await placeItem(page, '#w', 'walking', 'safe');
     await w.getByText('1 of 17 sorted', { exact: true }).waitFor();
     await page.waitForTimeout(300);
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'storage="None" writes nothing');
     await page.emulateMedia({ colorScheme: 'dark' });
     await setAttribute(page, '#w', 'theme', 'Light');
-    assert.equal(await bg(), 'rgb(255, 255, 255)', 'theme="Light" wins over a dark system preference');
+    assert.equal(await bg(), LIGHT, 'theme="Light" wins over a dark system preference');
     await setAttribute(page, '#w', 'view', 'TIPS');
     await w.getByRole('tab', { name: 'Tips', selected: true }).waitFor({ timeout: 5000 });
     await setAttribute(page, '#w', 'view', 'qUiZ');
@@ -640,10 +644,8 @@ test('insert and remove a widget 50 times: no errors, no growth, and the last on
 });
 
 test('a widget inserted after another was removed starts fresh: no state, text or host carried over', async () => {
-  const t = await openFixture(browser, server, 'blank.html');
+  const t = await openFixture(browser, server, 'blank.html', { initScripts: [eventRecorder] });
   const { page } = t;
-  await t.context.addInitScript(eventRecorder);
-  await page.reload();
   try {
     // A: quiz view, one item placed, an announcement made; then removed.
     await addWidget(page, { id: 'a', view: 'quiz', storage: 'none' });
@@ -690,16 +692,16 @@ test('a widget inserted after another was removed starts fresh: no state, text o
 });
 
 test('works when localStorage throws on every access', async () => {
-  const t = await openTracked(browser);
-  const { page } = t;
-  await t.context.addInitScript(() => {
+  const throwingStorage = () => {
     Object.defineProperty(window, 'localStorage', {
       configurable: true,
       get() {
         throw new DOMException('The operation is insecure.', 'SecurityError');
       },
     });
-  });
+  };
+  const t = await openTracked(browser, { initScripts: [throwingStorage] });
+  const { page } = t;
   try {
     await page.goto(server.url + 'index.html');
     await waitForReady(page, 1);
@@ -823,10 +825,8 @@ function eventRecorder() {
 }
 
 test('events: backwise-ready per instance, backwise-quiz-complete with the score and the wrong ids', async () => {
-  const t = await openFixture(browser, server, 'blank.html');
+  const t = await openFixture(browser, server, 'blank.html', { initScripts: [eventRecorder] });
   const { page } = t;
-  await t.context.addInitScript(eventRecorder);
-  await page.reload();
   try {
     await addWidget(page, { id: 'tips' });
     await addWidget(page, { id: 'quiz', view: 'quiz' });

@@ -26,6 +26,7 @@ import {
   quizCompleteEvents,
   seededMathRandom,
   wholyInView,
+  settledBox,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -858,10 +859,7 @@ test('on a small phone, an item tapped in a bin stays in view when the buttons t
     await item.evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
     await item.tap();
     assert.equal(await item.getAttribute('aria-pressed'), 'true', 'the item is selected');
-    const box = await item.evaluate(async (el) => {
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return { ...el.getBoundingClientRect().toJSON(), vw: innerWidth, vh: innerHeight };
-    });
+    const box = await settledBox(item);
     assert.ok(wholyInView(box), `the selected item is in view: ${Math.round(box.top)} to ${Math.round(box.bottom)} of ${box.vh}`);
     assert.equal((await deepActive(page)).text, label, 'focus stays on the item');
   });

@@ -19,6 +19,7 @@ import {
   touchSwipe,
   centreOf,
   wholyInView,
+  settledBox,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -176,10 +177,7 @@ test('on a small phone, the Turn button stays in view once the detail opens abov
     await turn.evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
     await turn.tap();
     await widget(page).getByText(TIPS[0].detail, { exact: true }).waitFor({ state: 'visible' });
-    const box = await turn.evaluate(async (el) => {
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return { ...el.getBoundingClientRect().toJSON(), vw: innerWidth, vh: innerHeight };
-    });
+    const box = await settledBox(turn);
     assert.ok(wholyInView(box), `Turn back is in view: ${JSON.stringify(box)}`);
     assert.equal((await deepActive(page)).text, 'Turn back', 'focus stays on the Turn control');
   });

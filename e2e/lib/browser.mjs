@@ -103,6 +103,8 @@ function pageRecorder() {
  * @param {boolean} [opts.logConsole] echo every console message (or E2E_LOG_CONSOLE=1)
  * @param {(msg: import('playwright-core').ConsoleMessage) => boolean} [opts.ignoreConsole]
  *        return true to not count a console error
+ * @param {Array<string|Function>} [opts.initScripts] added to the context: they run before
+ *        page scripts, after every reload too
  * @returns {Promise<{page, context, consoleErrors: string[], pageErrors: string[],
  *   cspConsole: string[], failedResponses: string[], cspViolations: () => Promise<object[]>,
  *   errors: () => Promise<string[]>}>}
@@ -114,6 +116,7 @@ export async function newPage(browser, opts = {}) {
   });
   await context.addInitScript(pageRecorder);
   if (opts.keepWasmMemory) await context.addInitScript(keepWasmMemory);
+  for (const script of opts.initScripts || []) await context.addInitScript(script);
   const page = await context.newPage();
   page.setDefaultTimeout(opts.timeout ?? 15_000);
 

@@ -54,6 +54,16 @@ export function generator(seed) {
  */
 export const wholyInView = (box) => box.top >= -1 && box.bottom <= box.vh + 1 && box.left >= -1 && box.right <= box.vw + 1;
 
+/**
+ * The box of the element at `locator` two frames from now (once a reveal
+ * asked for in the next frame has scrolled), measured for `wholyInView`.
+ */
+export const settledBox = (locator) =>
+  locator.evaluate(async (el) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return { ...el.getBoundingClientRect().toJSON(), vw: innerWidth, vh: innerHeight };
+  });
+
 /** An init script that gives the page a seeded Math.random, so that the quiz's shuffles repeat. */
 export const seededMathRandom = (seed) => `Math.random = (${generator})(${seed});`;
 
@@ -71,12 +81,11 @@ export function loadDeck(file = DECK_PATH) {
 
 /**
  * New context + page (fresh localStorage), go to index.html, wait for the
- * widget to be ready and its Tips tab visible. `opts.initScripts` are added
- * to the context (they run before page scripts, after every reload too).
+ * widget to be ready and its Tips tab visible. `opts` goes to newPage
+ * (context, initScripts, ...).
  */
 export async function openWidget(browser, server, opts = {}) {
   const t = await newPage(browser, opts);
-  for (const script of opts.initScripts || []) await t.context.addInitScript(script);
   await t.page.goto(server.url + (opts.path ?? 'index.html'));
   await waitForReady(t.page);
   await t.page.getByRole('tab', { name: 'Tips', exact: true }).waitFor({ state: 'visible' });
