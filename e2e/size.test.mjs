@@ -1,7 +1,12 @@
 // Size guard on the release build from scripts/release-build (sizes are
-// deterministic; timings live in the benchmark only). It fails when what one
-// widget loads is over the product budget (PRODUCT.md: 90 KB brotli, 110 KB
-// gzip), and prints each file and the headroom left.
+// deterministic; timings live in the benchmark only). PRODUCT.md: what one
+// widget loads is at most 100 KB brotli and 120 KB gzip, with at least 3 KB
+// of headroom kept for the next feature, so the brotli limit is 97 KB. It
+// prints each file, the totals and the headroom left.
+//
+// BACKWISE_BUILD=stable checks the plain stable build instead (no unstable
+// compiler options; scripts/release-build), against its own limit of 115 KB
+// brotli: bigger, because a panic there keeps its message and formatting.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,7 +31,10 @@ function widgetFiles() {
   });
 }
 const KB = 1024;
-const BUDGET = { brotli: 90 * KB, gzip: 110 * KB };
+const STABLE = process.env.BACKWISE_BUILD === 'stable';
+const HEADROOM = 3 * KB;
+const BUDGET = STABLE ? { brotli: 115 * KB } : { brotli: 100 * KB, gzip: 120 * KB };
+const LIMIT = STABLE ? BUDGET : { brotli: BUDGET.brotli - HEADROOM, gzip: BUDGET.gzip };
 
 function sizes() {
   const rows = widgetFiles().map((name) => {
@@ -47,25 +55,25 @@ function sizes() {
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 
-test('what one widget loads is within the size budget: 90 KB brotli, 110 KB gzip', () => {
+test(`what one widget loads is within the size budget (${STABLE ? 'plain stable build' : 'release build, with 3 KB headroom'})`, () => {
   const { rows, total } = sizes();
-  for (const r of rows) console.log(`size: ${r.name.padEnd(18)} raw ${kb(r.raw)}  gzip ${kb(r.gzip)}  brotli ${kb(r.brotli)}`);
-  console.log(`size: total              raw ${kb(total.raw)}  gzip ${kb(total.gzip)}  brotli ${kb(total.brotli)}`);
-  for (const kind of ['brotli', 'gzip']) {
-    const verdict = total[kind] <= BUDGET[kind] ? 'PASS' : 'FAIL';
-    const left = BUDGET[kind] - total[kind];
-    console.log(`size: product budget ${kind} ${kb(total[kind])} ≤ ${kb(BUDGET[kind])}: ${verdict} (${left} bytes left)`);
+  for (const r of rows) console.log(`size: ${r.name.padEnd(34)} raw ${kb(r.raw)}  gzip ${kb(r.gzip)}  brotli ${kb(r.brotli)}`);
+  console.log(`size: ${'total'.padEnd(34)} raw ${kb(total.raw)}  gzip ${kb(total.gzip)}  brotli ${kb(total.brotli)}`);
+  for (const kind of Object.keys(BUDGET)) {
+    const verdict = total[kind] <= LIMIT[kind] ? 'PASS' : 'FAIL';
+    console.log(`size: ${kind} ${kb(total[kind])} of the ${kb(BUDGET[kind])} budget: ${kb(BUDGET[kind] - total[kind])} headroom`
+      + ` (limit ${kb(LIMIT[kind])}): ${verdict}`);
   }
-  for (const kind of ['brotli', 'gzip']) {
-    assert.ok(total[kind] <= BUDGET[kind],
-      `${kind} total ${kb(total[kind])} is over the budget of ${kb(BUDGET[kind])} (built with ./scripts/release-build?)`);
+  for (const kind of Object.keys(BUDGET)) {
+    assert.ok(total[kind] <= LIMIT[kind],
+      `${kind} total ${kb(total[kind])} is over the limit of ${kb(LIMIT[kind])} (budget ${kb(BUDGET[kind])}; built with ./scripts/release-build?)`);
   }
 });
 
 test('the release folder is minified and hashed: one loader with the glue and CSS in it, no symbol names', () => {
   const { rows } = sizes();
   const loader = readFileSync(path.join(DIST, 'embed.js'), 'utf8');
-  // The glue and the CSS are in the loader (scripts/post-build.mjs), minified:
+  // The glue and the CSS are bundled into the loader (scripts/post-build.mjs), minified:
   // unminified, the glue alone is about 45 KB.
   assert.ok(rows[0].raw < 30 * KB, `embed.js is ${kb(rows[0].raw)}: was the post-build minifier skipped?`);
   assert.match(loader, /\.instantiate\(/, 'the glue is in embed.js');

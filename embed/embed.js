@@ -1,14 +1,19 @@
 // Backwise embed loader: defines <backwise-widget>. Add it once per page:
 //   <script type="module" src="/backwise/embed.js"></script>
-// The wasm is found next to this file (and, in a development build, its glue
-// and the widget CSS too), so the folder works from any path. The wasm is
-// fetched and compiled once per page, however many widgets there are, and a
-// widget far below the fold starts only when it comes near the viewport.
-// Until then its light-DOM children (the fallback HTML) stay visible.
+// The wasm is found next to this file, so the folder works from any path.
+// The wasm is fetched and compiled once per page, however many widgets there
+// are, and a widget far below the fold starts only when it comes near the
+// viewport. Until then its light-DOM children (the fallback HTML) stay visible.
+//
+// This is the source: scripts/post-build.mjs bundles it with esbuild, with
+// the wasm-bindgen glue (./backwise.js) and the widget's CSS (./widget.css, as
+// text) that Trunk writes next to it, into the one embed.js that ships.
+// BACKWISE_WASM is the wasm's file name, defined by that bundling step (the
+// release build gives it a content hash).
 
-const here = (name) => new URL(name, import.meta.url).href;
-const fetchText = (url) => fetch(url)
-  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
+import init, { mount } from './backwise.js';
+import widgetCss from './widget.css';
+
 const ATTRS = ['deck', 'view', 'theme', 'storage'];
 const NEAR_VIEWPORT = '500px';
 
@@ -20,39 +25,26 @@ const NEAR_VIEWPORT = '500px';
 const pending = new CSSStyleSheet();
 pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,max(36em,46em - 25vw));overflow:auto;margin:0!important}:host([hidden]){display:none}');
 
-// Fetch the wasm (and, in a development build, its glue and the CSS) as soon
-// as this script runs, compiling the wasm while it streams in (off the main
-// thread), rather than when the first widget nears the viewport: that is what
-// makes the first widget interactive quickly. Only the main-thread work (instantiating the
-// module, parsing the CSS, mounting) waits for the page's first frame, so
-// that it is not part of that frame. (A timeout after a frame callback runs
-// once that frame is committed; a PerformanceObserver for paint entries was
-// measured to fire some 30 ms later. On a 2-core machine the compile and the
-// mount still share the CPU with the frame's raster and draw: see
-// bench/SAVINGS.md. A hidden page gets no frames: the long timeout starts it
-// anyway.)
+// Fetch the wasm as soon as this script runs, compiling it while it streams
+// in (off the main thread), rather than when the first widget nears the
+// viewport: that is what makes the first widget interactive quickly. Only the
+// main-thread work (instantiating the module, parsing the CSS, mounting)
+// waits for the page's first frame, so that it is not part of that frame. (A
+// timeout after a frame callback runs once that frame is committed; a
+// PerformanceObserver for paint entries fires noticeably later. A hidden page
+// gets no frames: the long timeout starts it anyway.)
 const afterFirstFrame = new Promise((resolve) => {
   requestAnimationFrame(() => setTimeout(resolve, 0));
   setTimeout(resolve, 200);
 });
-const wasmUrl = here('backwise_bg.wasm');
+const wasmUrl = new URL(BACKWISE_WASM, import.meta.url).href;
 const wasm = WebAssembly.compileStreaming(fetch(wasmUrl));
-// The wasm-bindgen glue and the widget's CSS are fetched from next to this
-// file in a development build. The release build writes both into this file
-// instead (scripts/post-build.mjs): the three expressions below, and the
-// wasm's name above, are its seams, and it fails if one is missing. That is
-// two requests fewer before a widget can start (bench/SAVINGS.md). The glue
-// changes with every wasm build anyway, so this file, which is revalidated
-// rather than cached forever, costs no extra download for holding it.
-const glueUrl = here('backwise.js');
-const glue = import(glueUrl);
-const cssText = fetchText(here('widget.css'));
-const runtime = Promise.all([glue, wasm, cssText, afterFirstFrame])
-  .then(async ([glue, module, text]) => {
-    await glue.default({ module_or_path: module });
+const runtime = Promise.all([wasm, afterFirstFrame])
+  .then(async ([module]) => {
+    await init({ module_or_path: module });
     const css = new CSSStyleSheet();
-    css.replaceSync(text);
-    return { mount: glue.mount, css };
+    css.replaceSync(widgetCss);
+    return { mount, css };
   });
 // A failure is reported when a widget tries to start; don't also report it here.
 runtime.catch(() => {});
@@ -69,10 +61,9 @@ const onTrap = (error) => {
   if (crashed || !(error instanceof WebAssembly.RuntimeError)) return false;
   // Only this module's traps; another wasm on the page is not ours to report.
   // The stack names the wasm (Chromium, Firefox) or at least the glue that
-  // called into it (Safari names no wasm URL); in a release build the glue
-  // is this file.
+  // called into it (Safari names no wasm URL), which is bundled into this file.
   const stack = String(error.stack);
-  if (!stack.includes(wasmUrl) && !stack.includes(glueUrl)) return false;
+  if (!stack.includes(wasmUrl) && !stack.includes(import.meta.url)) return false;
   crashed = true;
   console.error('backwise: the widget crashed', error);
   for (const widget of started) widget.crash();

@@ -9,15 +9,22 @@
 # root or sudo for apt-get. Reaches only crates.io, the npm registry and Debian's
 # package archive.
 #
-# What it ensures:
-#   - rustup target wasm32-unknown-unknown, the rust-src component, and the
-#     crates std depends on (fetched once, for the release build's build-std)
+# What it ensures (each pinned; a wrong version is replaced, or fails loudly):
+#   - the nightly in rust-toolchain.toml, with rust-src, rustfmt and clippy
+#   - the stable toolchain $BACKWISE_STABLE_TOOLCHAIN with the wasm32 target,
+#     for the plain stable release build that CI also checks
+#   - the crates std depends on (build-std compiles std for wasm32; Trunk runs
+#     cargo offline, so they must be in cargo's cache)
 #   - trunk 0.21.14                     (cargo install --locked)
-#   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock
-#                                       (gives wasm-bindgen and wasm-bindgen-test-runner)
-#   - node_modules via `npm ci`         (binaryen's wasm-opt for Trunk, playwright-core, axe-core)
+#   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock, and the same
+#     version pinned for Trunk in Trunk.toml
+#   - node_modules via `npm ci`         (esbuild, binaryen's wasm-opt, playwright-core, axe-core);
+#     Trunk.toml pins the same wasm-opt version as package-lock.json
 #   - Debian chromium, chromium-driver, brotli
 #   - PATH with $HOME/.cargo/bin and node_modules/.bin (so Trunk finds wasm-opt)
+
+BACKWISE_STABLE_TOOLCHAIN="1.95.0"
+export BACKWISE_STABLE_TOOLCHAIN
 
 backwise_setup() {
   local root
@@ -59,33 +66,40 @@ backwise_setup() {
 _backwise_setup_steps() {
   local root="$1" trunk_version="$2"
 
-  # 1. wasm target
-  if rustup target list --installed 2>/dev/null | grep -qx 'wasm32-unknown-unknown'; then
-    _bw_say "wasm32 target" "ok"
+  # 1. the pinned nightly (rust-toolchain.toml) and its components
+  local nightly
+  nightly="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$root/rust-toolchain.toml")"
+  [ -n "$nightly" ] || { _bw_fail "no channel in $root/rust-toolchain.toml"; return 1; }
+  local comps
+  comps="$(rustup component list --installed --toolchain "$nightly" 2>/dev/null)"
+  if printf '%s\n' "$comps" | grep -q '^rust-src$' \
+     && printf '%s\n' "$comps" | grep -q '^rustfmt' \
+     && printf '%s\n' "$comps" | grep -q '^clippy'; then
+    _bw_say "toolchain $nightly" "ok"
   else
-    _bw_say "wasm32 target" "installing"
-    rustup target add wasm32-unknown-unknown || { _bw_fail "rustup target add failed"; return 1; }
+    _bw_say "toolchain $nightly" "installing"
+    rustup toolchain install "$nightly" --profile minimal --component rust-src,rustfmt,clippy \
+      || { _bw_fail "rustup toolchain install $nightly failed"; return 1; }
   fi
 
-  # 1b. the standard library's source: the release build rebuilds std for
-  #     wasm so that a panic aborts at once (scripts/release-build)
-  if rustup component list --installed 2>/dev/null | grep -qx 'rust-src'; then
-    _bw_say "rust-src" "ok"
+  # 1b. the stable toolchain and its wasm32 target, for the plain stable build
+  if rustup target list --installed --toolchain "$BACKWISE_STABLE_TOOLCHAIN" 2>/dev/null \
+       | grep -qx 'wasm32-unknown-unknown'; then
+    _bw_say "toolchain $BACKWISE_STABLE_TOOLCHAIN" "ok"
   else
-    _bw_say "rust-src" "installing"
-    rustup component add rust-src || { _bw_fail "rustup component add rust-src failed"; return 1; }
+    _bw_say "toolchain $BACKWISE_STABLE_TOOLCHAIN" "installing"
+    rustup toolchain install "$BACKWISE_STABLE_TOOLCHAIN" --profile minimal --target wasm32-unknown-unknown \
+      || { _bw_fail "rustup toolchain install $BACKWISE_STABLE_TOOLCHAIN failed"; return 1; }
   fi
 
-  # 1c. the crates that std itself depends on, for that rebuild: Trunk runs
-  #     cargo with --offline, so they must already be in cargo's cache. A
-  #     fresh machine has none of them ("no matching package named `moto-rt`").
+  # 1c. the crates that std itself depends on, for build-std
   local std_manifest
-  std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
-  if RUSTC_BOOTSTRAP=1 cargo fetch --offline --locked --manifest-path "$std_manifest" >/dev/null 2>&1; then
+  std_manifest="$(cd "$root" && rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  if (cd "$root" && cargo fetch --offline --locked --manifest-path "$std_manifest" >/dev/null 2>&1); then
     _bw_say "std's crates (build-std)" "ok"
   else
     _bw_say "std's crates (build-std)" "fetching"
-    RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$std_manifest" \
+    (cd "$root" && cargo fetch --locked --manifest-path "$std_manifest") \
       || { _bw_fail "cargo fetch of std's dependencies failed"; return 1; }
   fi
 
@@ -111,6 +125,12 @@ _backwise_setup_steps() {
     _bw_fail "no wasm-bindgen package in $root/Cargo.lock (run 'cargo generate-lockfile' first)"
     return 1
   fi
+  local trunk_wb
+  trunk_wb="$(sed -n 's/^wasm_bindgen *= *"\(.*\)"/\1/p' "$root/Trunk.toml")"
+  if [ "$trunk_wb" != "$want_wb" ]; then
+    _bw_fail "Trunk.toml pins wasm_bindgen = \"$trunk_wb\" but Cargo.lock has wasm-bindgen $want_wb: make them agree"
+    return 1
+  fi
   local have_wb have_wbr
   have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')"
   have_wbr="$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}')"
@@ -133,8 +153,11 @@ _backwise_setup_steps() {
   else
     _bw_say "node_modules" "ok"
   fi
-  if ! wasm-opt --version >/dev/null 2>&1; then
-    _bw_fail "wasm-opt (npm binaryen) not runnable from $root/node_modules/.bin"
+  local want_opt have_opt
+  want_opt="$(sed -n 's/^wasm_opt *= *"\(.*\)"/\1/p' "$root/Trunk.toml")"
+  have_opt="$(wasm-opt --version 2>/dev/null | awk '{print "version_" $3}')"
+  if [ "$have_opt" != "$want_opt" ]; then
+    _bw_fail "wasm-opt on PATH is '${have_opt:-missing}', Trunk.toml pins '$want_opt' (npm binaryen in package.json)"
     return 1
   fi
 
