@@ -1,6 +1,7 @@
-// Helpers for the embedding and deck-robustness tests (embed.test.mjs,
-// decks.test.mjs): fixture pages, widgets added at run time, reading inside
-// shadow roots, and recording every console line, dialog and request.
+// Helpers for the embedding and deck-robustness tests (embed-*.test.mjs,
+// decks.test.mjs, deck-verdicts.test.mjs): fixture pages, widgets added at
+// run time, reading inside shadow roots, acting on one widget among several,
+// and recording every console line, dialog, event and request.
 //
 //   const t = await openFixture(browser, server, 'blank.html');
 //   await addWidget(t.page, { id: 'w', deck: '/decks/back-pain.es.json' });
@@ -18,6 +19,54 @@ export const PAGES = '/fixtures/pages/';
 /** The built-in deck as parsed JSON: a fresh copy on every call, safe to mutate. */
 export function baseDeck(file = path.join(REPO_ROOT, 'decks', 'back-pain.json')) {
   return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+const BUILTIN = baseDeck();
+/** The built-in deck's item labels by id, and its bin labels ({ safe: "Safe alternative", avoid: "Avoid" }). */
+export const LABEL = Object.fromEntries(BUILTIN.quiz.items.map((i) => [i.id, i.label]));
+export const BIN = BUILTIN.quiz.bins;
+
+/** Locator for a button inside one widget (role locators pierce open shadow roots). */
+export const button = (page, host, name) => page.locator(host).getByRole('button', { name, exact: true });
+
+/** Puts the built-in deck's item `id` in `bin` ('safe' or 'avoid') with its "Put … in …" button. */
+export async function placeItem(page, host, id, bin) {
+  await button(page, host, `Put ${LABEL[id]} in ${BIN[bin]}`).click();
+}
+
+/** The "Tip n of m" (or deck-language) progress line of a widget's tips panel. */
+export const tipProgress = (page, host) =>
+  page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.tips .progress')?.textContent.trim(), host);
+
+/** The quiz progress line ("n of 17 sorted") of a widget. */
+export const quizProgress = (page, host) =>
+  page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('.quiz .progress')?.textContent.trim(), host);
+
+/** Set (or, with null, remove) an attribute of the element at `selector`. */
+export const setAttribute = (page, selector, name, value) =>
+  page.evaluate(
+    ([sel, n, v]) => (v === null ? document.querySelector(sel).removeAttribute(n) : document.querySelector(sel).setAttribute(n, v)),
+    [selector, name, value],
+  );
+
+/**
+ * Init script: records every backwise-ready and backwise-quiz-complete event
+ * that bubbles to the document, in window.__events, with its target's id.
+ */
+export function eventRecorder() {
+  window.__events = [];
+  for (const name of ['backwise-ready', 'backwise-quiz-complete']) {
+    // Bubbling phase on document: only a bubbling, composed event gets here.
+    document.addEventListener(name, (e) => {
+      window.__events.push({
+        name,
+        target: e.target && e.target.id,
+        bubbles: e.bubbles,
+        composed: e.composed,
+        detail: JSON.parse(JSON.stringify(e.detail)),
+      });
+    });
+  }
 }
 
 /**
@@ -169,6 +218,11 @@ export async function shadowStyle(page, selector, inner, props) {
     { selector, inner, props },
   );
 }
+
+/** The widget's background colour (its theme), and the light and dark ones. */
+export const background = async (page, host) => (await shadowStyle(page, host, '.root', ['background-color']))['background-color'];
+export const LIGHT = 'rgb(255, 255, 255)';
+export const DARK = 'rgb(20, 24, 28)';
 
 /** How many backwise-ready events the page has seen (recorded by newPage's init script). */
 export async function readyCount(page) {
