@@ -56,7 +56,9 @@ export function keepWasmMemory() {
   WebAssembly.instantiate = async function (...args) {
     const result = await instantiate.apply(this, args);
     const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-    if (instance.exports.memory instanceof WebAssembly.Memory) memories.push(instance.exports.memory);
+    // The release build gives exports short names: find the memory by type.
+    const memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
+    if (memory) memories.push(memory);
     return result;
   };
 }
