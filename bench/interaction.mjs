@@ -192,7 +192,7 @@ export async function interactionAndMemory(browser, srv, opt) {
     const quiz = await t.page.evaluate((n) => window.__bw.series('quiz', n, true), opt.steps);
     // For information, not the budget: the same inputs with the main thread
     // idle between them, as between a reader's clicks. On a small VM the
-    // first work after an idle gap runs slower (bench/SAVINGS.md, tenth round).
+    // first work after an idle gap runs slower.
     const paced = async (kind) => t.page.evaluate(([k, n, gap]) => window.__bw.series(k, n, gap), [kind, opt.pacedSteps, opt.pacedGapMs]);
     const quizPaced = await paced('quiz');
     await t.page.evaluate(() => window.__bw.selectTab(/Tips/));

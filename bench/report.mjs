@@ -1,5 +1,5 @@
-// The report writer: the budgets judged from a run's figures, REPORT.md (with
-// bench/SAVINGS.md appended), report.json, and the summary on the console.
+// The report writer: the budgets judged from a run's figures, REPORT.md,
+// report.json, and the summary on the console.
 // It reads only the run's record (`rep`), so the report can be written again
 // from a committed report.json without measuring (`--rewrite`).
 
@@ -131,8 +131,7 @@ function markdown(rep, lines) {
     }
     // Chromium reports the paint times of a page that is not cross-origin
     // isolated in coarse steps; say so when it did, because then the FCP
-    // ratio can only move by whole steps. (Why the pages are not isolated
-    // anyway: bench/SAVINGS.md, seventh round.)
+    // ratio can only move by whole steps.
     const fcps = [...(s.raw?.widget ?? []), ...(s.raw?.static ?? []), ...(s.raw?.emptyModule ?? [])].map((r) => r.fcp).filter((v) => v != null);
     const step = [8, 4, 2].find((q) => fcps.length && fcps.every((v) => Math.abs(v / q - Math.round(v / q)) < 1e-6));
     if (step) {
@@ -155,7 +154,7 @@ function markdown(rep, lines) {
         out.push(`| ${n}, ${g} ms apart (information) | ${x.n} | ${fmtMs(x.median, 2)} | ${fmtMs(x.p95, 2)} | ${fmtMs(x.max, 2)} |`);
       for (const [n, x] of [['Check answers (whole board → results)', it.check], ['Try again (results → fresh board)', it.tryAgain]])
         if (x) out.push(`| ${n}, ${g} ms apart (information) | ${x.n} | ${fmtMs(x.median, 2)} | ${fmtMs(x.p95, 2)} | ${fmtMs(x.max, 2)} |`);
-      out.push('', `The budget is read on the deck and quiz rows above them: one frame between inputs, the same series as in every earlier report. The rows "${g} ms apart" time the same inputs with the main thread idle between them, as between a reader's clicks; on a small VM the first work after an idle gap runs slower (bench/SAVINGS.md, tenth round), so they show what a reader's pause costs, for information. Check answers and Try again replace the whole board or the whole results view (about 17 rows or outcomes): each round sorts every item first, untimed.`);
+      out.push('', `The budget is read on the deck and quiz rows above them: one frame between inputs, the same series as in every earlier report. The rows "${g} ms apart" time the same inputs with the main thread idle between them, as between a reader's clicks; on a small VM the first work after an idle gap runs slower, so they show what a reader's pause costs, for information. Check answers and Try again replace the whole board or the whole results view (about 17 rows or outcomes): each round sorts every item first, untimed.`);
     }
     out.push('', `Timer resolution: ${it.timerResolution}. Re-mount after re-inserting the element (warm, wasm already compiled): p50 ${fmtMs(it.remountMs.median)}, p95 ${fmtMs(it.remountMs.p95)}.`, '');
     const mm = it.memory;
@@ -201,18 +200,15 @@ function markdown(rep, lines) {
 
 /**
  * Writes report.json and REPORT.md to `outDir` and prints the budgets.
- * bench/SAVINGS.md (hand-written: what each size and speed change saved) is
- * appended to REPORT.md, so that regenerating the report keeps the
- * explanations; `--rewrite` does only this, from the committed report.json,
- * after an edit of SAVINGS.md or of the report's wording.
+ * `--rewrite` does only the writing, from the committed report.json, after
+ * an edit of the report's wording.
  */
 export async function writeReport(rep, outDir) {
   const lines = budgetLines(rep);
   rep.results = lines;
   await fs.mkdir(outDir, { recursive: true });
   await fs.writeFile(path.join(outDir, 'report.json'), JSON.stringify(rep, null, 2) + '\n');
-  const savings = await fs.readFile(path.join(BENCH_DIR, 'SAVINGS.md'), 'utf8').catch(() => '');
-  await fs.writeFile(path.join(outDir, 'REPORT.md'), markdown(rep, lines) + '\n' + (savings ? '\n' + savings : ''));
+  await fs.writeFile(path.join(outDir, 'REPORT.md'), markdown(rep, lines) + '\n');
 
   console.log('\n==> Backwise budgets');
   const note = busyNote(rep);
