@@ -59,7 +59,7 @@ function backwise_register_settings() {
 	);
 	add_settings_section( 'backwise_defaults', __( 'Defaults for every widget', 'backwise' ), 'backwise_settings_intro', 'backwise' );
 	add_settings_field( 'backwise_storage', __( 'Remember progress', 'backwise' ), 'backwise_storage_field', 'backwise', 'backwise_defaults' );
-	add_settings_field( 'backwise_theme', __( 'Theme', 'backwise' ), 'backwise_theme_field', 'backwise', 'backwise_defaults' );
+	add_settings_field( 'backwise_theme', __( 'Theme', 'backwise' ), 'backwise_theme_field', 'backwise', 'backwise_defaults', array( 'label_for' => 'backwise_theme' ) );
 }
 
 function backwise_add_settings_page() {
@@ -83,7 +83,7 @@ function backwise_storage_field() {
 		'none'  => __( 'Not until the reader consents (recommended). Your consent tool turns it on by calling window.backwiseConsent(true).', 'backwise' ),
 		'local' => __( 'Always: the reader\'s place in the tips and their quiz are kept in their browser (localStorage), never sent anywhere.', 'backwise' ),
 	);
-	echo '<fieldset>';
+	echo '<fieldset><legend class="screen-reader-text">' . esc_html__( 'Remember progress', 'backwise' ) . '</legend>';
 	foreach ( $options as $value => $label ) {
 		printf(
 			'<p><label><input type="radio" name="backwise_settings[storage]" value="%s"%s> %s</label></p>',
