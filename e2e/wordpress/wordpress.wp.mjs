@@ -240,6 +240,35 @@ test('shortcode: two widgets (one with a deck from this site) become ready, the 
   await t.context.close();
 });
 
+test('a classic theme (the content comes after wp_head): the module is printed at the end of the page, once, and the widgets start', async () => {
+  // Debian ships one block theme; most sites still run classic ones, where
+  // the_content runs after the head is printed, so the module enqueued while
+  // rendering must land in the footer.
+  const theme = path.join(wp.site, 'wp-content', 'themes', 'backwise-e2e-classic');
+  mkdirSync(theme, { recursive: true });
+  writeFileSync(path.join(theme, 'style.css'), '/*\nTheme Name: Backwise e2e classic\n*/\n');
+  writeFileSync(
+    path.join(theme, 'index.php'),
+    `<!doctype html><html <?php language_attributes(); ?>><head><meta charset="utf-8"><?php wp_head(); ?></head>
+<body><main><?php while ( have_posts() ) : the_post(); the_title( '<h1>', '</h1>' ); the_content(); endwhile; ?></main>
+<?php wp_footer(); ?></body></html>`,
+  );
+  wp.php("<?php switch_theme('backwise-e2e-classic'); echo get_stylesheet();");
+  try {
+    const source = await pageSource(postUrl('shortcodes'));
+    const tags = source.match(/<script[^>]*\/backwise\/widget\/embed\.js[^>]*>/g) || [];
+    assert.equal(tags.length, 1, 'one module tag');
+    assert.ok(source.indexOf(tags[0]) > source.lastIndexOf('</main>'), 'after the content, in the footer');
+    const t = await openPage(postUrl('shortcodes'));
+    await readyAll(t.page, 2);
+    assert.equal(t.embedRequests().length, 1);
+    await assertClean(t, 'the shortcode post in a classic theme');
+    await t.context.close();
+  } finally {
+    wp.php("<?php switch_theme('twentytwentythree');");
+  }
+});
+
 test('no JavaScript: the fallback is in the source, inside the built-in deck\'s widget only, and a reader sees it', async () => {
   const fallback = readFileSync(path.join(plugin, 'fallback', 'back-pain.html'), 'utf8');
   const source = await pageSource(postUrl('shortcodes'));
