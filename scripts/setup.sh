@@ -20,7 +20,7 @@
 #     version pinned for Trunk in Trunk.toml
 #   - node_modules via `npm ci`         (esbuild, binaryen's wasm-opt, playwright-core, axe-core);
 #     Trunk.toml pins the same wasm-opt version as package-lock.json
-#   - Debian chromium, chromium-driver, brotli
+#   - Debian chromium, chromium-driver, brotli, zip (reproducible release zips)
 #   - PATH with $HOME/.cargo/bin and node_modules/.bin (so Trunk finds wasm-opt)
 
 BACKWISE_STABLE_TOOLCHAIN="1.95.0"
@@ -163,23 +163,23 @@ _backwise_setup_steps() {
 
   # 5. Debian packages: browser, driver, brotli
   local missing=0 f
-  for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/brotli; do
+  for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/brotli /usr/bin/zip; do
     [ -x "$f" ] || missing=1
   done
   if [ "$missing" = 0 ]; then
-    _bw_say "chromium/driver/brotli" "ok"
+    _bw_say "chromium/driver/brotli/zip" "ok"
   else
-    _bw_say "chromium/driver/brotli" "installing with apt-get"
+    _bw_say "chromium/driver/brotli/zip" "installing with apt-get"
     local sudo=""
     if [ "$(id -u)" != 0 ]; then
-      command -v sudo >/dev/null 2>&1 || { _bw_fail "not root and no sudo: install chromium chromium-driver brotli"; return 1; }
+      command -v sudo >/dev/null 2>&1 || { _bw_fail "not root and no sudo: install chromium chromium-driver brotli zip"; return 1; }
       sudo="sudo"
     fi
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
       && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-           chromium chromium-driver brotli fonts-liberation fonts-dejavu-core \
+           chromium chromium-driver brotli zip fonts-liberation fonts-dejavu-core \
       || { _bw_fail "apt-get install failed"; return 1; }
-    for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/brotli; do
+    for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/brotli /usr/bin/zip; do
       [ -x "$f" ] || { _bw_fail "$f still missing after apt-get install"; return 1; }
     done
   fi

@@ -13,11 +13,11 @@
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { zipBytes } from './zip.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..', '..');
@@ -45,6 +45,38 @@ const out = path.resolve(args.out);
 function fail(message) {
   console.error(`release: ${message}`);
   process.exit(1);
+}
+
+// Every file in a zip gets this time, so that the same files give the same zip.
+const ZIP_TIME = new Date('2000-01-01T00:00:00Z');
+
+/**
+ * Writes `files` ({ name, data }) to `zipPath` with Debian's `zip`,
+ * reproducibly: the files are laid out in a scratch folder with one mode and
+ * one time, added in byte order of their names, with no extra fields (-X: no
+ * owner or extended times) and no folder entries (-D). TZ=UTC because a zip
+ * stores local time.
+ */
+function writeZip(zipPath, files) {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'backwise-zip-'));
+  try {
+    for (const f of files) {
+      const file = path.join(scratch, f.name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, f.data);
+      chmodSync(file, 0o644);
+      utimesSync(file, ZIP_TIME, ZIP_TIME);
+    }
+    const names = files.map((f) => f.name).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    rmSync(zipPath, { force: true });
+    execFileSync('zip', ['-X', '-D', '-q', '-9', zipPath, '-@'], {
+      cwd: scratch,
+      input: names.join('\n') + '\n',
+      env: { ...process.env, TZ: 'UTC' },
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 /** Every file under `dir`, as sorted "/"-separated paths relative to it. */
@@ -127,7 +159,7 @@ for (const name of readdirSync(out)) {
 }
 
 const under = (folder, files) => files.map((f) => ({ name: `${folder}/${f.name}`, data: f.data }));
-writeFileSync(path.join(out, staticZip), zipBytes(under('backwise', staticFiles)));
+writeZip(path.join(out, staticZip), under('backwise', staticFiles));
 
 // 4. The npm package: the same files, for CDNs that serve npm packages at
 //    versioned URLs (…/backwise-widget@<v>/embed.js).
@@ -174,7 +206,7 @@ const plugin = [
   ...structured,
   { name: 'LICENSE', data: license },
 ];
-writeFileSync(path.join(out, pluginZip), zipBytes(under('backwise', plugin)));
+writeZip(path.join(out, pluginZip), under('backwise', plugin));
 
 // 6. Checksums of everything above, in the format `sha256sum -c` reads.
 const sums = [staticZip, pluginZip, ...packageFiles.map((f) => `${packageDir}/${f.name}`)]
