@@ -1,5 +1,7 @@
-//! The pure core: deck model, validation, deck cursor and quiz engine.
-//! Nothing here knows about yew, the DOM, storage or the clock.
+//! The pure core of Backwise: the deck model, validation, the deck cursor,
+//! the quiz engine, and the state transitions that the widget's reducers
+//! apply. Nothing here knows about yew, the DOM, storage or the clock:
+//! randomness arrives as a seed, saved state as text.
 
 pub mod cursor;
 pub mod deck;
@@ -19,17 +21,9 @@ pub use text::{UiText, fill};
 pub use validate::parse_deck;
 pub use validate::{DeckErrors, DeckProblem, ProblemKind, decode_deck, parse_deck_with};
 
-/// The built-in back-pain deck, compiled in.
-pub const BUILTIN_DECK_JSON: &str = include_str!("../../decks/back-pain.json");
-
-/// The built-in deck as build.rs packed it ([`packed`]); empty when the deck
-/// does not validate.
-pub const BUILTIN_DECK_PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin.packed"));
-
-/// The built-in deck's JSON when it does not validate, for the widget's
-/// error card; empty when it does (then the widget never parses it).
-pub const BUILTIN_DECK_INVALID_JSON: &str =
-    include_str!(concat!(env!("OUT_DIR"), "/builtin.invalid.json"));
+/// The built-in back-pain deck's JSON: the command line's default deck, and
+/// what the widget's build.rs packs.
+pub const BUILTIN_DECK_JSON: &str = include_str!("../../../decks/back-pain.json");
 
 /// The built-in deck, parsed (host side). It is checked by the test suite,
 /// so a failure is a build defect; in the widget it would surface as an

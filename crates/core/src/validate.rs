@@ -7,10 +7,10 @@
 
 use std::fmt;
 
-use super::json::{Json, SyntaxError};
+use crate::json::{Json, SyntaxError};
 
-use super::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
-use super::text::UiText;
+use crate::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
+use crate::text::UiText;
 
 pub const MAX_DECK_BYTES: usize = 256 * 1024;
 pub const MAX_TIPS: usize = 100;
@@ -234,7 +234,7 @@ pub fn parse_deck_with(
 /// Parses and validates deck JSON text (host side, with serde).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse_deck(text: &str) -> Result<Deck, DeckErrors> {
-    parse_deck_with(text, super::json::parse)
+    parse_deck_with(text, crate::json::parse)
 }
 
 /// Validates an already-parsed JSON value.

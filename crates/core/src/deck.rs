@@ -1,7 +1,7 @@
 //! The deck model: what a validated deck holds. Build one with
-//! [`crate::domain::parse_deck`]; the fields are only trusted after validation.
+//! [`crate::parse_deck`]; the fields are only trusted after validation.
 
-use super::text::UiText;
+use crate::text::UiText;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TipKind {

@@ -1,7 +1,7 @@
 //! One malformed deck per validation rule, asserting the exact path and message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use backwise::domain::{BUILTIN_DECK_JSON, parse_deck, validate::MAX_DECK_BYTES};
+use backwise_core::{BUILTIN_DECK_JSON, parse_deck, validate::MAX_DECK_BYTES};
 use serde_json::{Value, json};
 
 fn base() -> Value {

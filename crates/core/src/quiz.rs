@@ -1,6 +1,6 @@
 //! The sorting quiz as a pure state machine. Randomness arrives as a seed.
 
-use super::deck::Bin;
+use crate::deck::Bin;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {

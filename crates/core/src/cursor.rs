@@ -1,6 +1,6 @@
 //! The reader's place in the tips deck: which card, which filter, turned or not.
 
-use super::deck::TipKind;
+use crate::deck::TipKind;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Filter {
