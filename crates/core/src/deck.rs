@@ -93,10 +93,6 @@ pub struct Deck {
 }
 
 impl Deck {
-    pub fn tip_index(&self, id: &str) -> Option<usize> {
-        self.tips.iter().position(|t| t.id == id)
-    }
-
     pub fn item_index(&self, id: &str) -> Option<usize> {
         self.quiz.items.iter().position(|i| i.id == id)
     }

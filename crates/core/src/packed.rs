@@ -171,8 +171,8 @@ pub fn unpack(packed: &str) -> Deck {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use crate::validate::parse_deck;
     use super::*;
+    use crate::validate::parse_deck;
 
     /// A deck file, by its path from the repository root.
     fn deck(path: &str) -> Deck {
