@@ -33,7 +33,6 @@ pub enum ProblemKind {
         found: String,
     },
     Missing,
-    DuplicateKey,
     UnknownField,
     EmptyString,
     TooLong {
@@ -117,7 +116,6 @@ impl fmt::Display for ProblemKind {
                 )
             }
             ProblemKind::NotJson { at: None, message } => write!(f, "not valid JSON: {message}"),
-            ProblemKind::DuplicateKey => f.write_str("this key appears more than once"),
             ProblemKind::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }
@@ -282,11 +280,9 @@ impl Decoder {
             );
             return None;
         };
-        for (i, (key, _)) in fields.iter().enumerate() {
+        for (key, _) in fields {
             if !allowed.contains(&key.as_str()) {
                 self.errors.push(join(path, key), ProblemKind::UnknownField);
-            } else if fields[..i].iter().any(|(earlier, _)| earlier == key) {
-                self.errors.push(join(path, key), ProblemKind::DuplicateKey);
             }
         }
         Some(v)
