@@ -1,7 +1,8 @@
-//! A neutral JSON tree that the deck validator and the saved snapshots work
-//! on. On the host it is read with serde (serde_json); in the widget it is
-//! built from the browser's own `JSON.parse`, which keeps a JSON text parser,
-//! and float formatting, out of the wasm.
+//! A neutral JSON tree: what the deck validator reads, and what the widget
+//! builds its event details from. On the host it is read with serde
+//! (serde_json); in the widget it is built from the browser's own
+//! `JSON.parse`, which keeps a JSON text parser, and float formatting, out
+//! of the wasm.
 
 use std::fmt;
 
