@@ -1,35 +1,21 @@
-//! Packs the built-in deck (src/domain/packed.rs): the widget then starts
-//! without parsing and validating its JSON. The deck is validated here with
-//! the widget's own validator; a deck that does not validate is passed on as
-//! JSON, and the widget shows its error card.
-
-// Only part of each domain module is used here.
-#![allow(dead_code, unused_imports)]
+//! Packs the built-in deck ([`backwise_core::packed`]), so that the widget
+//! starts without parsing and validating its JSON.
+//!
+//! This lives in the widget crate, not in the core, because a build script
+//! cannot use the crate it builds: here the core is an ordinary
+//! build-dependency, and the packed deck is an input of the widget only
+//! (src/builtin.rs). A deck that does not validate is passed on as JSON,
+//! and the widget shows its error card.
 
 use std::{env, fs, path::Path};
 
-// The pure domain modules that the packing needs, from src/domain (they
-// refer to each other through `super::`, which is this crate's root here).
-#[path = "src/domain/deck.rs"]
-mod deck;
-#[path = "src/domain/json.rs"]
-mod json;
-#[path = "src/domain/packed.rs"]
-mod packed;
-#[path = "src/domain/text.rs"]
-mod text;
-#[path = "src/domain/validate.rs"]
-mod validate;
-
-const DECK: &str = "decks/back-pain.json";
+use backwise_core::{BUILTIN_DECK_JSON, packed::packed_or_json};
 
 fn main() {
-    println!("cargo::rerun-if-changed={DECK}");
-    for module in ["deck", "json", "packed", "text", "validate"] {
-        println!("cargo::rerun-if-changed=src/domain/{module}.rs");
-    }
-    let text = fs::read_to_string(DECK).unwrap_or_else(|e| panic!("{DECK}: {e}"));
-    let (packed, invalid_json) = packed::packed_or_json(&text);
+    // The deck is compiled into the core (include_str!): when it changes,
+    // the core is rebuilt, and with it this script, which then runs again.
+    println!("cargo::rerun-if-changed=build.rs");
+    let (packed, invalid_json) = packed_or_json(BUILTIN_DECK_JSON);
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
     fs::write(out.join("builtin.packed"), packed).expect("write builtin.packed");

@@ -11,7 +11,7 @@ import { OFFSCREEN_PX, PAGES, ROOT } from './options.mjs';
 /** The fallback HTML: the file given with --fallback, or the CLI's output for the built-in deck. */
 function fallbackHtml(file) {
   if (file) return readFileSync(file, 'utf8');
-  return execFileSync('cargo', ['run', '-q', '--bin', 'backwise', '--', 'fallback'], { cwd: ROOT, encoding: 'utf8' });
+  return execFileSync('cargo', ['run', '-q', '-p', 'backwise-cli', '--', 'fallback'], { cwd: ROOT, encoding: 'utf8' });
 }
 
 const WIDGET_RE = /<backwise-widget\b[^>]*>[\s\S]*?<\/backwise-widget>/;

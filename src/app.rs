@@ -11,23 +11,7 @@ use crate::components::{Shell, error_card};
 use crate::domain::Deck;
 use crate::hooks::{Announce, DeckLoad, StorageMode, Store, use_announcer, use_deck};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Tips,
-    Quiz,
-}
-
-impl View {
-    /// Reads the `view` attribute; like HTML's own enumerated attributes,
-    /// it ignores ASCII case.
-    pub fn parse(attr: Option<&str>) -> Self {
-        match attr {
-            Some(v) if v.eq_ignore_ascii_case("quiz") => View::Quiz,
-            _ => View::Tips,
-        }
-    }
-}
+pub use crate::domain::View;
 
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 pub struct AppProps {

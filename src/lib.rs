@@ -1,8 +1,12 @@
 //! Backwise: a back-pain tips deck and sorting quiz, embeddable as
-//! `<backwise-widget>`. The domain core is pure and host-tested; the UI,
-//! hooks and embed glue exist only on wasm32.
+//! `<backwise-widget>`. The pure core is the `backwise-core` crate
+//! (crates/core), host-tested; the UI, hooks and embed glue exist only on
+//! wasm32.
 
-pub mod domain;
+/// The core under the name the widget's modules use for it.
+pub use backwise_core as domain;
+
+pub mod builtin;
 
 // Smaller and faster than the default dlmalloc; the widget is single-threaded.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]

@@ -15,22 +15,7 @@ extern "C" {
     fn save(key: &str, value: &str);
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum StorageMode {
-    #[default]
-    Local,
-    None,
-}
-
-impl StorageMode {
-    /// Reads the `storage` attribute, ignoring ASCII case like `View::parse`.
-    pub fn parse(attr: Option<&str>) -> Self {
-        match attr {
-            Some(v) if v.eq_ignore_ascii_case("none") => StorageMode::None,
-            _ => StorageMode::Local,
-        }
-    }
-}
+pub use crate::domain::StorageMode;
 
 /// A handle on the reader's storage for one deck.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,9 +11,10 @@ use web_sys::{ReadableStreamDefaultReader, Response};
 use yew::prelude::*;
 
 use crate::browser_json::parse_deck;
+use crate::builtin::{BUILTIN_DECK_INVALID_JSON, BUILTIN_DECK_PACKED};
+use crate::domain::Deck;
 use crate::domain::packed::unpack;
 use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
-use crate::domain::{BUILTIN_DECK_INVALID_JSON, BUILTIN_DECK_PACKED, Deck};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadFailure {

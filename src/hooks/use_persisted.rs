@@ -6,21 +6,10 @@
 //! store and is saved there, unless the reader has not changed anything yet
 //! and the new store holds a saved state: then that is restored instead.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::store::Store;
-
-/// A state that can be saved as a snapshot (a short text) and rebuilt from one.
-pub trait Persist: Reducible + 'static {
-    fn snapshot(&self) -> String;
-    /// `fresh` is the state to start from; a saved text that does not fit
-    /// it (corrupt, outdated, another deck) is ignored.
-    fn restored(fresh: Self, saved: &str) -> Self;
-    /// The action that makes the reducer adopt a saved text (through `restored`).
-    fn restore(saved: String) -> Self::Action;
-}
+use crate::state::Persist;
 
 #[hook]
 pub fn use_persisted_reducer<T, F>(store: Store, key: &'static str, init: F) -> UseReducerHandle<T>
@@ -54,12 +43,4 @@ where
         store.write(key, snapshot);
     });
     handle
-}
-
-/// Helper for reducers: only allocate a new state when something changed.
-pub fn changed<T>(old: Rc<T>, new: T) -> Rc<T>
-where
-    T: PartialEq,
-{
-    if *old == new { old } else { Rc::new(new) }
 }

@@ -1,6 +1,8 @@
 //! The sorting quiz as a pure state machine. Randomness arrives as a seed.
 
-use super::deck::Bin;
+use crate::deck::Bin;
+use crate::snapshot::QuizSnapshot;
+use crate::text::UiText;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -56,6 +58,16 @@ impl ScoreBand {
             ScoreBand::Some
         }
     }
+
+    /// The message for the band, in the deck's words: the one mapping that
+    /// the results and the announcement of a score both use.
+    pub fn text(self, ui: &UiText) -> &str {
+        match self {
+            ScoreBand::All => ui.band_all(),
+            ScoreBand::Most => ui.band_most(),
+            ScoreBand::Some => ui.band_some(),
+        }
+    }
 }
 
 /// How one item fared after Check.
@@ -75,76 +87,6 @@ pub struct Quiz {
     phase: Phase,
     last_score: Option<usize>,
     best_score: Option<usize>,
-}
-
-pub const SNAPSHOT_VERSION: u32 = 1;
-
-/// The saved form of a quiz, keyed by ids so that it can be checked against
-/// the deck it is restored into.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QuizSnapshot {
-    pub version: u32,
-    pub deck: String,
-    pub order: Vec<String>,
-    pub placements: Vec<(String, Bin)>,
-    pub phase: Phase,
-    pub last: Option<usize>,
-    pub best: Option<usize>,
-}
-
-impl QuizSnapshot {
-    /// The saved text: seven fields separated by `|`, lists separated by `,`
-    /// (ids are letters, digits, `-` and `_`, so neither occurs in them):
-    /// `1|deck|id,id,…|id=safe,id=avoid,…|sorting|last|best`, where an
-    /// empty `last` or `best` means no score yet. Plain text rather than
-    /// JSON: it keeps the widget's wasm smaller.
-    pub fn to_text(&self) -> String {
-        let placements: Vec<String> = self
-            .placements
-            .iter()
-            .map(|(id, bin)| format!("{id}={}", bin.as_str()))
-            .collect();
-        let score = |s: Option<usize>| s.map_or(String::new(), |s| s.to_string());
-        [
-            self.version.to_string(),
-            self.deck.clone(),
-            self.order.join(","),
-            placements.join(","),
-            self.phase.as_str().to_string(),
-            score(self.last),
-            score(self.best),
-        ]
-        .join("|")
-    }
-
-    /// Reads a snapshot back; anything malformed gives `None`.
-    pub fn from_text(text: &str) -> Option<Self> {
-        let fields: Vec<&str> = text.split('|').collect();
-        let [version, deck, order, placements, phase, last, best] = fields[..] else {
-            return None;
-        };
-        fn list(s: &str) -> impl Iterator<Item = &str> {
-            s.split(',').filter(|s| !s.is_empty())
-        }
-        let score = |s: &str| match s {
-            "" => Some(None),
-            s => s.parse().ok().map(Some),
-        };
-        Some(Self {
-            version: version.parse().ok()?,
-            deck: deck.to_string(),
-            order: list(order).map(str::to_string).collect(),
-            placements: list(placements)
-                .map(|pair| {
-                    let (id, bin) = pair.split_once('=')?;
-                    Some((id.to_string(), Bin::parse(bin)?))
-                })
-                .collect::<Option<_>>()?,
-            phase: Phase::ALL.into_iter().find(|p| p.as_str() == phase)?,
-            last: score(last)?,
-            best: score(best)?,
-        })
-    }
 }
 
 impl Quiz {
@@ -281,7 +223,6 @@ impl Quiz {
 
     pub fn snapshot(&self, deck_id: &str, item_ids: &[String]) -> QuizSnapshot {
         QuizSnapshot {
-            version: SNAPSHOT_VERSION,
             deck: deck_id.to_string(),
             order: self.order.iter().map(|&i| item_ids[i].clone()).collect(),
             placements: self
@@ -296,7 +237,7 @@ impl Quiz {
     }
 
     /// Rebuilds a quiz from a snapshot, or `None` if the snapshot is from
-    /// another version or deck, or does not fit this deck's items.
+    /// another deck, or does not fit this deck's items.
     pub fn restore(
         answers: Vec<Bin>,
         snapshot: &QuizSnapshot,
@@ -304,11 +245,7 @@ impl Quiz {
         item_ids: &[String],
     ) -> Option<Self> {
         let n = answers.len();
-        if snapshot.version != SNAPSHOT_VERSION
-            || snapshot.deck != deck_id
-            || snapshot.order.len() != n
-            || item_ids.len() != n
-        {
+        if snapshot.deck != deck_id || snapshot.order.len() != n || item_ids.len() != n {
             return None;
         }
         let index = |id: &String| item_ids.iter().position(|x| x == id);
@@ -432,38 +369,20 @@ mod tests {
     }
 
     #[test]
-    fn snapshot_round_trips_through_text() {
+    fn bands_have_their_own_messages() {
+        let ui = UiText::default();
+        assert_eq!(ScoreBand::of(16, 16).text(&ui), ui.band_all());
+        assert_eq!(ScoreBand::of(12, 16).text(&ui), ui.band_most());
+        assert_eq!(ScoreBand::of(0, 16).text(&ui), ui.band_some());
+    }
+
+    #[test]
+    fn a_snapshot_restores_the_same_quiz() {
         let mut q = Quiz::new(answers(), 5);
         q.place(2, Avoid).unwrap();
         let snap = q.snapshot("deck", &ids(5));
-        let back = QuizSnapshot::from_text(&snap.to_text()).expect("reads back");
-        assert_eq!(Quiz::restore(answers(), &back, "deck", &ids(5)), Some(q));
-        let read = |text: &str| QuizSnapshot::from_text(text);
-        assert_eq!(
-            read("1|deck|item-0,item-1|item-1=avoid|checked|3|"),
-            Some(QuizSnapshot {
-                version: 1,
-                deck: "deck".into(),
-                order: vec!["item-0".into(), "item-1".into()],
-                placements: vec![("item-1".into(), Avoid)],
-                phase: Phase::Checked,
-                last: Some(3),
-                best: None,
-            })
-        );
-        assert_eq!(
-            read("1|deck|item-0|item-0=maybe|sorting||"),
-            None,
-            "an unknown bin"
-        );
-        assert_eq!(
-            read("1|deck|item-0|item-0|sorting||"),
-            None,
-            "a placement without a bin"
-        );
-        assert_eq!(read("1|deck|item-0||done||"), None, "an unknown phase");
-        assert_eq!(read("1|deck|item-0||sorting|-1|"), None, "a negative score");
-        assert_eq!(read("{\"version\":1}"), None, "the old JSON form");
+        assert_eq!(snap.placements, vec![("item-2".to_string(), Avoid)]);
+        assert_eq!(Quiz::restore(answers(), &snap, "deck", &ids(5)), Some(q));
     }
 
     #[test]
@@ -471,13 +390,7 @@ mod tests {
         let q = Quiz::new(answers(), 6);
         let good = q.snapshot("deck", &ids(5));
         let restore = |s: &QuizSnapshot| Quiz::restore(answers(), s, "deck", &ids(5));
-        assert!(
-            restore(&QuizSnapshot {
-                version: 0,
-                ..good.clone()
-            })
-            .is_none()
-        );
+        assert!(restore(&good).is_some());
         assert!(
             restore(&QuizSnapshot {
                 deck: "other".into(),
@@ -491,6 +404,16 @@ mod tests {
         let mut doubled = good.clone();
         doubled.order[1] = doubled.order[0].clone();
         assert!(restore(&doubled).is_none());
+        let mut shorter = good.clone();
+        shorter.order.pop();
+        assert!(restore(&shorter).is_none());
+        assert!(
+            restore(&QuizSnapshot {
+                placements: vec![("item-0".into(), Safe), ("item-0".into(), Avoid)],
+                ..good.clone()
+            })
+            .is_none()
+        );
         assert!(
             restore(&QuizSnapshot {
                 phase: Phase::Checked,
@@ -504,11 +427,6 @@ mod tests {
                 ..good.clone()
             })
             .is_none()
-        );
-        assert_eq!(QuizSnapshot::from_text("1"), None);
-        assert_eq!(
-            QuizSnapshot::from_text(&format!("{}|extra", good.to_text())),
-            None
         );
     }
 

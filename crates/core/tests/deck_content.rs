@@ -2,7 +2,7 @@
 //! kind, every exercise the product contract names, and working references.
 #![cfg(not(target_arch = "wasm32"))]
 
-use backwise::domain::{Bin, TipKind, builtin_deck};
+use backwise_core::{Bin, TipKind, builtin_deck};
 
 #[test]
 fn builtin_deck_is_valid() {
@@ -25,7 +25,7 @@ fn ten_tips_five_of_each_kind() {
     );
 }
 
-fn has(deck: &backwise::domain::Deck, words: &[&str], answer: Bin) -> bool {
+fn has(deck: &backwise_core::Deck, words: &[&str], answer: Bin) -> bool {
     deck.quiz.items.iter().any(|item| {
         let label = item.label.to_lowercase();
         item.answer == answer && words.iter().all(|w| label.contains(w))
@@ -93,14 +93,4 @@ fn disclaimer_says_not_medical_advice_and_to_see_a_doctor() {
     let d = deck.disclaimer.to_lowercase();
     assert!(d.contains("not medical advice"));
     assert!(d.contains("see a doctor") && d.contains("injury") && d.contains("accident"));
-}
-
-#[test]
-fn the_widget_gets_the_built_in_deck_packed_by_build_rs_and_equal_to_the_json() {
-    use backwise::domain::{BUILTIN_DECK_INVALID_JSON, BUILTIN_DECK_PACKED, packed::unpack};
-    assert!(
-        BUILTIN_DECK_INVALID_JSON.is_empty(),
-        "the deck validates, so no JSON is compiled in"
-    );
-    assert_eq!(unpack(BUILTIN_DECK_PACKED), builtin_deck().expect("valid"));
 }

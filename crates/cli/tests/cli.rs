@@ -2,7 +2,6 @@
 //! `backwise check DECK.json` (every problem with its path, exit 1 on
 //! problems) and `backwise fallback [DECK.json]` (static, escaped HTML).
 #![cfg(not(target_arch = "wasm32"))]
-#![cfg(all(not(target_arch = "wasm32"), feature = "cli"))]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,14 +10,17 @@ use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_backwise");
 
+/// The repository root, where the README runs the command from.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
 fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+    Path::new(ROOT).join(rel)
 }
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN)
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(ROOT)
         .output()
         .expect("the backwise binary runs")
 }

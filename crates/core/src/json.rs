@@ -1,7 +1,8 @@
-//! A neutral JSON tree that the deck validator and the saved snapshots work
-//! on. On the host it is read with serde (serde_json); in the widget it is
-//! built from the browser's own `JSON.parse`, which keeps a JSON text parser,
-//! and float formatting, out of the wasm.
+//! A neutral JSON tree: what the deck validator reads, and what the widget
+//! builds its event details from. On the host it is read with serde
+//! (serde_json); in the widget it is built from the browser's own
+//! `JSON.parse`, which keeps a JSON text parser, and float formatting, out
+//! of the wasm.
 
 use std::fmt;
 
@@ -14,7 +15,9 @@ pub enum Json {
     Number(f64),
     String(String),
     Array(Vec<Json>),
-    /// Keys in document order; duplicates are kept so validation can report them.
+    /// Keys in the order they first appear, each once: a key repeated in
+    /// the text keeps its last value, as the browser's `JSON.parse` does, so
+    /// that the command line and the widget read a deck the same way.
     Object(Vec<(String, Json)>),
 }
 
@@ -150,9 +153,12 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut fields = Vec::new();
+        let mut fields: Vec<(String, Json)> = Vec::new();
         while let Some((key, value)) = map.next_entry::<String, Json>()? {
-            fields.push((key, value));
+            match fields.iter_mut().find(|(seen, _)| *seen == key) {
+                Some((_, earlier)) => *earlier = value,
+                None => fields.push((key, value)),
+            }
         }
         Ok(Json::Object(fields))
     }
@@ -188,13 +194,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_every_kind_and_keeps_key_order_and_duplicates() {
-        let v = parse(r#"{"b": [1, 2.5, true, null], "a": "x", "a": {}}"#).unwrap();
+    fn reads_every_kind_in_key_order() {
+        let v = parse(r#"{"b": [1, 2.5, true, null], "a": "x"}"#).unwrap();
         let Json::Object(fields) = &v else {
             panic!("object")
         };
         let keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["b", "a", "a"]);
+        assert_eq!(keys, ["b", "a"]);
         assert_eq!(v.get("a"), Some(&Json::String("x".into())));
         assert_eq!(
             v.get("b")
@@ -205,6 +211,19 @@ mod tests {
                 "a number".into(),
                 "true".into(),
                 "null".into()
+            ])
+        );
+    }
+
+    /// `JSON.parse('{"a": 1, "b": 2, "a": {"c": 3}}')` is `{a: {c: 3}, b: 2}`.
+    #[test]
+    fn a_repeated_key_keeps_its_last_value_in_its_first_place_like_json_parse() {
+        let v = parse(r#"{"a": 1, "b": 2, "a": {"c": 3, "c": 4}}"#).unwrap();
+        assert_eq!(
+            v,
+            object([
+                ("a", object([("c", Json::Number(4.0))])),
+                ("b", Json::Number(2.0)),
             ])
         );
     }

@@ -81,7 +81,6 @@ ui_text! {
     button_avoid = "Avoid";
     unplace = "Return";
     unplace_aria = "Return {item} to the items to sort";
-    selected = "{item} selected. Choose a bin.";
     bin_count = "{bin} · {count}";
     bin_empty = "Nothing here yet.";
     sorted_progress = "{n} of {total} sorted";
@@ -109,7 +108,6 @@ ui_text! {
     loading = "Loading…";
     error_title = "This deck could not be shown";
     error_unreachable = "The deck at {url} could not be loaded: {reason}.";
-    error_not_json = "The deck at {url} is not valid JSON: {reason}.";
     error_invalid = "Problems found in this deck: {count}";
     retry = "Retry";
 }

@@ -7,10 +7,10 @@
 
 use std::fmt;
 
-use super::json::{Json, SyntaxError};
+use crate::json::{Json, SyntaxError};
 
-use super::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
-use super::text::UiText;
+use crate::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
+use crate::text::UiText;
 
 pub const MAX_DECK_BYTES: usize = 256 * 1024;
 pub const MAX_TIPS: usize = 100;
@@ -33,7 +33,6 @@ pub enum ProblemKind {
         found: String,
     },
     Missing,
-    DuplicateKey,
     UnknownField,
     EmptyString,
     TooLong {
@@ -117,7 +116,6 @@ impl fmt::Display for ProblemKind {
                 )
             }
             ProblemKind::NotJson { at: None, message } => write!(f, "not valid JSON: {message}"),
-            ProblemKind::DuplicateKey => f.write_str("this key appears more than once"),
             ProblemKind::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }
@@ -234,7 +232,7 @@ pub fn parse_deck_with(
 /// Parses and validates deck JSON text (host side, with serde).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse_deck(text: &str) -> Result<Deck, DeckErrors> {
-    parse_deck_with(text, super::json::parse)
+    parse_deck_with(text, crate::json::parse)
 }
 
 /// Validates an already-parsed JSON value.
@@ -282,11 +280,9 @@ impl Decoder {
             );
             return None;
         };
-        for (i, (key, _)) in fields.iter().enumerate() {
+        for (key, _) in fields {
             if !allowed.contains(&key.as_str()) {
                 self.errors.push(join(path, key), ProblemKind::UnknownField);
-            } else if fields[..i].iter().any(|(earlier, _)| earlier == key) {
-                self.errors.push(join(path, key), ProblemKind::DuplicateKey);
             }
         }
         Some(v)

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::deck::{Deck, TipKind};
+use crate::deck::{Deck, TipKind};
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -74,7 +74,7 @@ pub fn fallback_html(deck: &Deck) -> String {
             e(&item.why)
         );
         if let Some(alt) = item.instead.and_then(|i| deck.quiz.items.get(i)) {
-            let instead = super::text::fill(ui.instead(), &[("item", &alt.label)]);
+            let instead = crate::text::fill(ui.instead(), &[("item", &alt.label)]);
             let _ = write!(html, " {}", e(&instead));
         }
         let _ = writeln!(html, "</li>");

@@ -1,19 +1,19 @@
 //! The built-in deck, packed at build time so that the widget starts without
 //! parsing or validating JSON.
 //!
-//! build.rs validates `decks/back-pain.json` with the same validator as
-//! every other deck ([`super::validate`]) and packs the valid deck: its text
-//! fields in a fixed order, separated by U+001F, with counts and indices as
-//! decimal numbers. Unpacking is a walk over that text: 0.7 ms (median) at
-//! start-up on the benchmark machine, where parsing and validating the JSON
-//! took 5.3 ms (bench/SAVINGS.md, eleventh round).
+//! The widget's build.rs validates `decks/back-pain.json` with the same
+//! validator as every other deck ([`crate::validate`]) and packs the valid
+//! deck: its text fields in a fixed order, separated by U+001F, with counts
+//! and indices as decimal numbers. Unpacking is a walk over that text: 0.7 ms
+//! (median) at start-up on the benchmark machine, where parsing and
+//! validating the JSON took 5.3 ms (bench/SAVINGS.md).
 //!
 //! A deck that does not validate is not packed: build.rs then hands the
 //! widget the JSON text instead, and the widget shows the validator's error
 //! card for it, as it would for a broken deck at a URL.
 
-use super::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
-use super::text::UiText;
+use crate::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
+use crate::text::UiText;
 
 /// Separates the fields. No deck text may contain it (see [`pack`]).
 const SEP: char = '\u{1f}';
@@ -77,7 +77,7 @@ pub fn pack(deck: &Deck) -> Option<String> {
 /// (for the widget to validate and report) when it is not.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn packed_or_json(text: &str) -> (String, String) {
-    match super::validate::parse_deck(text)
+    match crate::validate::parse_deck(text)
         .ok()
         .and_then(|d| pack(&d))
     {
@@ -171,12 +171,13 @@ pub fn unpack(packed: &str) -> Deck {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::super::validate::parse_deck;
     use super::*;
+    use crate::validate::parse_deck;
 
+    /// A deck file, by its path from the repository root.
     fn deck(path: &str) -> Deck {
-        let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
-            .expect("deck file");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let text = std::fs::read_to_string(format!("{root}/{path}")).expect("deck file");
         parse_deck(&text).expect("valid deck")
     }
 
@@ -217,7 +218,7 @@ mod tests {
 
     #[test]
     fn a_valid_deck_is_packed_and_a_broken_one_kept_as_json() {
-        let text = include_str!("../../decks/back-pain.json");
+        let text = crate::BUILTIN_DECK_JSON;
         let (packed, json) = packed_or_json(text);
         assert!(json.is_empty());
         assert_eq!(unpack(&packed), parse_deck(text).unwrap());

@@ -1,7 +1,7 @@
 //! One malformed deck per validation rule, asserting the exact path and message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use backwise::domain::{BUILTIN_DECK_JSON, parse_deck, validate::MAX_DECK_BYTES};
+use backwise_core::{BUILTIN_DECK_JSON, parse_deck, validate::MAX_DECK_BYTES};
 use serde_json::{Value, json};
 
 fn base() -> Value {
@@ -27,6 +27,23 @@ fn assert_problem(deck: &Value, expected: &str) {
 #[test]
 fn the_base_deck_has_no_problems() {
     assert_eq!(problems(&base()), Vec::<String>::new());
+}
+
+/// The widget reads decks with the browser's `JSON.parse`, which keeps the
+/// last of a repeated key; the command line reads them the same way.
+#[test]
+fn a_repeated_key_is_not_a_problem_and_its_last_value_counts() {
+    let text = BUILTIN_DECK_JSON.replacen(
+        "\"lang\": \"en\"",
+        "\"lang\": \"\", \"title\": \"Second title\", \"lang\": \"en\"",
+        1,
+    );
+    assert_ne!(text, BUILTIN_DECK_JSON);
+    let deck = parse_deck(&text).expect("valid");
+    assert_eq!(
+        (deck.title.as_str(), deck.lang.as_str()),
+        ("Second title", "en")
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The deck model: what a validated deck holds. Build one with
-//! [`crate::domain::parse_deck`]; the fields are only trusted after validation.
+//! [`crate::parse_deck`]; the fields are only trusted after validation.
 
-use super::text::UiText;
+use crate::text::UiText;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TipKind {
@@ -93,10 +93,6 @@ pub struct Deck {
 }
 
 impl Deck {
-    pub fn tip_index(&self, id: &str) -> Option<usize> {
-        self.tips.iter().position(|t| t.id == id)
-    }
-
     pub fn item_index(&self, id: &str) -> Option<usize> {
         self.quiz.items.iter().position(|i| i.id == id)
     }

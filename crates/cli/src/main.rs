@@ -3,19 +3,22 @@
 //!   backwise fallback [DECK.json] print the static no-JavaScript HTML of a deck
 //! Without a path, `fallback` uses the built-in deck.
 
-#[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
-    use backwise::domain::{BUILTIN_DECK_JSON, fallback::fallback_html, parse_deck};
-    use std::process::ExitCode;
+use std::process::ExitCode;
 
-    const USAGE: &str = "usage: backwise check DECK.json | backwise fallback [DECK.json]";
+use backwise_core::{BUILTIN_DECK_JSON, fallback::fallback_html, parse_deck};
+
+const USAGE: &str = "usage: backwise check DECK.json | backwise fallback [DECK.json]";
+
+/// The deck text at `path`, or the built-in deck's without one.
+fn read(path: Option<&String>) -> Result<String, String> {
+    match path {
+        None => Ok(BUILTIN_DECK_JSON.to_string()),
+        Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: cannot read: {e}")),
+    }
+}
+
+fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let read = |path: Option<&String>| -> Result<String, String> {
-        match path {
-            None => Ok(BUILTIN_DECK_JSON.to_string()),
-            Some(p) => std::fs::read_to_string(p).map_err(|e| format!("{p}: cannot read: {e}")),
-        }
-    };
     let (command, path) = match args.as_slice() {
         [c] if c == "fallback" => (c.as_str(), None),
         [c, p] if c == "check" || c == "fallback" => (c.as_str(), Some(p)),
@@ -55,6 +58,3 @@ fn main() -> std::process::ExitCode {
         }
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}
