@@ -18,7 +18,8 @@ import { openFixture, addWidget, waitForMounted, errorCard } from './lib/embed.m
 
 // The native deck checker, run in the repository root with the deck's path
 // appended. It exits 0 and prints `ok: deck "ID" …` for a good deck, and exits
-// 1 with one "path: message" line per problem on stderr, then the total.
+// 1 with one "path: message" line per problem on stderr, then the total, and
+// for text that is not JSON a "note:" with the parser's words.
 const CHECK_COMMAND = ['cargo', 'run', '-q', '-p', 'backwise-cli', '--', 'check'];
 
 const DECKS = [
@@ -41,7 +42,9 @@ function cliVerdict(file) {
   if (run.status !== 1) {
     throw new Error(`${CHECK_COMMAND.join(' ')} ${file} gave no verdict (exit ${run.status}):\n${run.stderr}`);
   }
-  const lines = run.stderr.split('\n').map(norm).filter(Boolean);
+  // A "note:" line (the JSON parser's own words, which differ between the
+  // CLI's parser and the browser's) is extra help for a deck author, not a problem.
+  const lines = run.stderr.split('\n').map(norm).filter((l) => l && !l.startsWith('note: '));
   const total = Number(lines.pop()?.match(/^(\d+) problems? found$/)?.[1]);
   if (/^… and \d+ more problems$/.test(lines.at(-1))) lines.pop();
   return { accepted: false, problems: lines, total };

@@ -54,6 +54,11 @@ fn main() -> ExitCode {
                 1 => eprintln!("1 problem found"),
                 n => eprintln!("{n} problems found"),
             }
+            // The widget lists the same problems; where the text is not
+            // JSON, a deck author also wants to know where it breaks.
+            if let Some(detail) = errors.problems.iter().find_map(|p| p.kind.parser_detail()) {
+                eprintln!("note: the JSON parser says: {detail}");
+            }
             ExitCode::FAILURE
         }
     }

@@ -135,7 +135,7 @@ fn check_rejects_not_json_huge_and_empty_bin_decks() {
         (
             "not-json.json",
             "<!doctype html><p>not a deck".to_string(),
-            "(deck): not valid JSON at line 1",
+            "(deck): not valid JSON\n1 problem found\nnote: the JSON parser says: line 1, column 1",
         ),
         ("huge.json", huge, "the limit is 256 KB"),
         (

@@ -96,6 +96,22 @@ impl fmt::Display for DeckProblem {
     }
 }
 
+impl ProblemKind {
+    /// For text that is not JSON, what the parser said and where, as the
+    /// parser says it (serde_json's words on the host, the browser's in the
+    /// widget); `None` for every other problem.
+    pub fn parser_detail(&self) -> Option<String> {
+        match self {
+            ProblemKind::NotJson {
+                at: Some((line, column)),
+                message,
+            } => Some(format!("line {line}, column {column}: {message}")),
+            ProblemKind::NotJson { at: None, message } => Some(message.clone()),
+            _ => None,
+        }
+    }
+}
+
 /// The problem as a sentence, without its path.
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -106,16 +122,11 @@ impl fmt::Display for ProblemKind {
                 bytes.div_ceil(1024),
                 MAX_DECK_BYTES / 1024
             ),
-            ProblemKind::NotJson {
-                at: Some((line, column)),
-                message,
-            } => {
-                write!(
-                    f,
-                    "not valid JSON at line {line}, column {column}: {message}"
-                )
-            }
-            ProblemKind::NotJson { at: None, message } => write!(f, "not valid JSON: {message}"),
+            // The parser's own words differ between serde_json (the CLI) and
+            // the browser's JSON.parse (the widget), so the problem is told
+            // the same way in both; the CLI adds serde_json's words as a note
+            // (`ProblemKind::parser_detail`).
+            ProblemKind::NotJson { .. } => f.write_str("not valid JSON"),
             ProblemKind::WrongType { expected, found } => {
                 write!(f, "expected {expected}, found {found}")
             }

@@ -265,13 +265,12 @@ fn size_limits() {
 }
 
 #[test]
-fn not_json_says_where() {
+fn not_json_is_one_problem_and_the_parser_says_where() {
     let errors = parse_deck("{\"id\": \"x\",\n  oops }").expect_err("not json");
-    let text = errors.problems[0].to_string();
-    assert!(
-        text.starts_with("(deck): not valid JSON at line 2, column 3"),
-        "{text}"
-    );
+    assert_eq!(errors.total(), 1);
+    assert_eq!(errors.problems[0].to_string(), "(deck): not valid JSON");
+    let detail = errors.problems[0].kind.parser_detail().expect("a parser detail");
+    assert!(detail.starts_with("line 2, column 3: "), "{detail}");
 }
 
 #[test]
