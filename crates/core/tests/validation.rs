@@ -269,7 +269,10 @@ fn not_json_is_one_problem_and_the_parser_says_where() {
     let errors = parse_deck("{\"id\": \"x\",\n  oops }").expect_err("not json");
     assert_eq!(errors.total(), 1);
     assert_eq!(errors.problems[0].to_string(), "(deck): not valid JSON");
-    let detail = errors.problems[0].kind.parser_detail().expect("a parser detail");
+    let detail = errors.problems[0]
+        .kind
+        .parser_detail()
+        .expect("a parser detail");
     assert!(detail.starts_with("line 2, column 3: "), "{detail}");
 }
 
