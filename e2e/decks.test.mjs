@@ -7,6 +7,7 @@
 // Needs `trunk build --release --offline` first.
 
 import { test, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
 import { openSuite, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
@@ -537,6 +538,47 @@ test('deck: a deck of one kind shows its tips without a filter, never "Tip 0 of 
   }
 });
 
+test('deck: the footer names the reviewer and the review date when the deck gives them, in the deck\'s words, and has no review line otherwise', async () => {
+  const t = await openFixture(browser, server, 'blank.html');
+  const { page } = t;
+  const read = (file) => JSON.parse(readFileSync(new URL(`./fixtures/decks/${file}`, import.meta.url), 'utf8'));
+  const reviewed = read('reviewed.json');
+  const plain = read('valid-small.json');
+  const translated = { ...reviewed, id: 'reviewed-es', ui: { review_by: 'Revisado por {name} ({credential}).', review_date: 'Última revisión: {date}.' } };
+  server.route('/dyn/decks/reviewed-es.json', json(translated));
+  /** The footer's lines as a reader sees them. */
+  const footerLines = (id) => page.locator(`#${id} footer p`).allInnerTexts();
+  try {
+    await addWidget(page, { id: 'reviewed', deck: '/fixtures/decks/reviewed.json' });
+    await addWidget(page, { id: 'plain', deck: '/fixtures/decks/valid-small.json' });
+    await addWidget(page, { id: 'es', deck: '/dyn/decks/reviewed-es.json' });
+    for (const id of ['reviewed', 'plain', 'es']) assert.equal(await waitForMounted(page, `#${id}`), 'ready', id);
+
+    assert.deepEqual(await footerLines('reviewed'), [
+      reviewed.disclaimer,
+      `Source: ${reviewed.source.title}`,
+      'Reviewed by Dana Example, Physical therapist, DPT. Last reviewed on 2024-02-29.',
+    ]);
+    assert.deepEqual(await footerLines('plain'), [plain.disclaimer, `Source: ${plain.source.title}`], 'no review line without the fields');
+    assert.equal(
+      (await footerLines('es')).at(-1),
+      'Revisado por Dana Example (Physical therapist, DPT). Última revisión: 2024-02-29.',
+      'the deck\'s own UI text',
+    );
+    // Still there on the quiz view: the footer belongs to the whole widget.
+    await page.locator('#reviewed').getByRole('tab', { name: 'Quiz' }).click();
+    await page.locator('#reviewed footer').getByText('Reviewed by Dana Example', { exact: false }).waitFor({ state: 'visible' });
+
+    const { violations, summary } = await axeScan(page, { context: '#reviewed' });
+    assert.equal(violations.length, 0, `axe on the reviewed deck:\n${summary}`);
+    assert.deepEqual(t.panics(), []);
+    await assertNoErrors(t, 'reviewed decks');
+  } finally {
+    await t.context.close();
+    server.route('/dyn/decks/reviewed-es.json', null);
+  }
+});
+
 test('deck: script and markup in every string render as plain text and run nothing', async () => {
   const t = await openFixture(browser, server, 'blank.html');
   const { page } = t;
@@ -554,7 +596,8 @@ test('deck: script and markup in every string render as plain text and run nothi
     await w.getByRole('button', { name: 'Turn' }).click();
     await w.getByText(src.tips[0].detail, { exact: true }).waitFor();
     let text = await shadowText(page, '#x');
-    for (const s of [src.disclaimer, src.source.title, '<b>1</b> / 2 1']) assert.ok(text.includes(s), `shown as text: ${s}`);
+    const reviewNote = `Reviewed by ${src.reviewed_by.name}, ${src.reviewed_by.credential}. Last reviewed on ${src.last_reviewed}.`;
+    for (const s of [src.disclaimer, src.source.title, '<b>1</b> / 2 1', reviewNote]) assert.ok(text.includes(s), `shown as text: ${s}`);
     const link = await page.evaluate(() => document.querySelector('#x').shadowRoot.querySelector('footer a')?.getAttribute('href'));
     assert.equal(link, src.source.url, 'the source link keeps its https URL as an attribute value');
 

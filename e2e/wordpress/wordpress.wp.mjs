@@ -482,26 +482,35 @@ test('block editor: the Backwise block shows a preview, and its sidebar sets its
   await t.context.close();
 });
 
-test('structured data: the JSON-LD the release ships is printed once per page, as inert data', async () => {
-  // What the CLI will write at release time (issue 21, part 3), with a
-  // string that tries to close the script element.
-  const data = { '@context': 'https://schema.org', '@type': 'Quiz', name: '</script><script>alert(7)</script>', inLanguage: 'en' };
-  const file = path.join(plugin, 'fallback', 'back-pain.jsonld');
-  writeFileSync(file, JSON.stringify(data));
-  try {
-    const source = await pageSource(postUrl('consent'));
-    const blocks = [...source.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    assert.equal(blocks.length, 1, 'once, for two widgets of the built-in deck');
-    assert.deepEqual(JSON.parse(blocks[0]), data);
-    const t = await openPage(postUrl('consent'));
-    await readyAll(t.page, 2);
-    await assertClean(t, 'the post with structured data');
-    await t.context.close();
-  } finally {
-    rmSync(file);
-  }
-  const without = await pageSource(postUrl('consent'));
-  assert.ok(!without.includes('application/ld+json'), 'nothing printed when the release has no JSON-LD');
+test('structured data: the JSON-LD is in the HTML source, at the end of the built-in deck\'s fallback, naming one quiz however many widgets show it', async () => {
+  const blocksOf = (html) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  const fallback = readFileSync(path.join(plugin, 'fallback', 'back-pain.html'), 'utf8');
+  assert.equal(blocksOf(fallback).length, 1, 'the release\'s fallback ends with the deck\'s JSON-LD');
+
+  // The built-in deck's widget carries it; the custom deck's has none.
+  const shortcodes = blocksOf(await pageSource(postUrl('shortcodes')));
+  assert.equal(shortcodes.length, 1, 'one block for one widget of the built-in deck');
+  const data = JSON.parse(shortcodes[0]);
+  assert.equal(data['@type'], 'Quiz');
+  assert.equal(data.name, EN_DECK.title);
+  assert.equal(data.inLanguage, EN_DECK.lang);
+  assert.equal(data.isBasedOn.name, EN_DECK.source.title);
+  assert.equal(data.reviewedBy, undefined, 'the built-in deck names no reviewer, and none is claimed');
+
+  // Two widgets of the built-in deck: the same block twice, one quiz by its id.
+  const consent = blocksOf(await pageSource(postUrl('consent')));
+  assert.equal(consent.length, 2);
+  assert.deepEqual(JSON.parse(consent[1]), JSON.parse(consent[0]));
+  assert.equal(data['@id'], `#backwise-${EN_DECK.id}`);
+
+  // In a reader's browser it is data: nothing runs, nothing is logged, and
+  // it stays in the page after the widgets start.
+  const t = await openPage(postUrl('consent'));
+  await readyAll(t.page, 2);
+  const inPage = await t.page.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent).name));
+  assert.deepEqual(inPage, [EN_DECK.title, EN_DECK.title]);
+  await assertClean(t, 'the post with structured data');
+  await t.context.close();
 });
 
 test('a plain page: EMBED.md\'s script tag with its integrity hash loads the widget under a strict CSP; a wrong hash is refused', async () => {

@@ -1,7 +1,7 @@
 // Writes the release files from a built static folder (scripts/release
 // calls this after the build; see there for the command line).
 //
-//   node scripts/release.d/package.mjs --version 0.1.0 --dist dist --fallback FILE [--jsonld FILE] --out release
+//   node scripts/release.d/package.mjs --version 0.1.0 --dist dist --fallback FILE --out release
 //
 // Writes into --out:
 //   backwise-<v>.zip            backwise/: the static folder, fallback/, LICENSE, EMBED.md
@@ -31,7 +31,6 @@ const { values: args } = parseArgs({
     version: { type: 'string' },
     dist: { type: 'string' },
     fallback: { type: 'string' },
-    jsonld: { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -127,9 +126,6 @@ const wasm = wasms[0];
 if (!embedJs.includes(wasm)) fail(`${dist}/embed.js does not name ${wasm}: the folder is not from one build`);
 const fallback = read(path.resolve(args.fallback));
 if (!fallback.length) fail(`${args.fallback} is empty`);
-// The built-in deck's schema.org JSON-LD (issue 21, part 3), when the CLI
-// writes it: shipped next to the fallback, printed by the plugin.
-const structured = args.jsonld ? [{ name: 'fallback/back-pain.jsonld', data: read(path.resolve(args.jsonld)) }] : [];
 
 // 3. What goes out: the widget, the fallback, LICENSE and EMBED.md.
 const integrity = `sha384-${sha('sha384', embedJs).digest('base64')}`;
@@ -143,7 +139,6 @@ const license = read(path.join(ROOT, 'LICENSE'));
 const staticFiles = [
   ...widget,
   { name: 'fallback/back-pain.html', data: fallback },
-  ...structured,
   { name: 'LICENSE', data: license },
   { name: 'EMBED.md', data: Buffer.from(embedMd) },
 ];
@@ -203,7 +198,6 @@ const plugin = [
   ...listFiles(path.join(ROOT, 'wordpress')).map((name) => ({ name, data: read(path.join(ROOT, 'wordpress', name)) })),
   ...under('widget', widget),
   { name: 'fallback/back-pain.html', data: fallback },
-  ...structured,
   { name: 'LICENSE', data: license },
 ];
 writeZip(path.join(out, pluginZip), under('backwise', plugin));

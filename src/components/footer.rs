@@ -1,4 +1,5 @@
-//! The disclaimer and the source, always visible.
+//! The disclaimer and the source, always visible, and who reviewed the deck
+//! and when, if the deck says.
 
 use yew::prelude::*;
 
@@ -17,6 +18,9 @@ pub fn footer(deck: &Deck) -> Html {
         <footer class="footer" part="footer">
             <p class="disclaimer">{ &deck.disclaimer }</p>
             <p class="source">{ deck.ui.source_label() }{ " " }{ source }</p>
+            if let Some(note) = deck.review_note() {
+                <p class="review">{ note }</p>
+            }
         </footer>
     }
 }

@@ -84,8 +84,11 @@ function backwise_deck_url( $value ) {
 }
 
 /**
- * The widget tag, with the fallback inside it for the built-in deck, and
- * (once per page) the deck's structured data.
+ * The widget tag, with the fallback inside it for the built-in deck. The
+ * fallback ends with the deck's schema.org JSON-LD, as the CLI wrote it: a
+ * data block, which a strict Content-Security-Policy allows, and which names
+ * the quiz by one "@id", so that two widgets of the deck on a page describe
+ * one quiz.
  *
  * @param array $attributes As written in the shortcode or saved by the block.
  * @return string
@@ -106,41 +109,13 @@ function backwise_widget_html( array $attributes ) {
 	}
 	$html .= '>';
 	// The fallback is the built-in deck's: a custom deck gets none, rather
-	// than content that is not its own. PHP never reads a deck itself.
+	// than content (or structured data) that is not its own. PHP never reads
+	// a deck itself.
 	if ( '' === $a['deck'] ) {
 		$html .= backwise_release_file( 'back-pain.html' );
 	}
 	$html .= '</backwise-widget>';
-
-	if ( '' === $a['deck'] ) {
-		$html .= backwise_structured_data();
-	}
 	return $html;
-}
-
-/**
- * STRUCTURED DATA (issue 21, part 3). The release will write the built-in
- * deck's schema.org JSON-LD to fallback/back-pain.jsonld with the CLI, next
- * to the fallback HTML. Until it does, the file is absent and nothing is
- * printed. Printed once per page, however many widgets show the deck; as a
- * JSON-LD block it is data, which a strict Content-Security-Policy allows.
- *
- * @return string
- */
-function backwise_structured_data() {
-	static $printed = false;
-	$json = backwise_release_file( 'back-pain.jsonld' );
-	if ( $printed || '' === $json ) {
-		return '';
-	}
-	$data = json_decode( $json );
-	if ( null === $data ) {
-		return '';
-	}
-	$printed = true;
-	// Encoded again so that no string in it can close the script element
-	// (wp_json_encode escapes "/" as "\/", and JSON_HEX_TAG "<" and ">").
-	return '<script type="application/ld+json">' . wp_json_encode( $data, JSON_HEX_TAG | JSON_UNESCAPED_UNICODE ) . '</script>';
 }
 
 /**

@@ -1,6 +1,7 @@
 //! Native command line for deck authors and bloggers:
 //!   backwise check DECK.json      print every problem with its path (exit 1 on problems)
-//!   backwise fallback [DECK.json] print the static no-JavaScript HTML of a deck
+//!   backwise fallback [DECK.json] print the static no-JavaScript HTML of a deck,
+//!                                 ending with its schema.org JSON-LD block
 //! Without a path, `fallback` uses the built-in deck.
 
 use std::process::ExitCode;

@@ -1,6 +1,7 @@
 //! The native command line, run as a blogger or deck author would:
 //! `backwise check DECK.json` (every problem with its path, exit 1 on
-//! problems) and `backwise fallback [DECK.json]` (static, escaped HTML).
+//! problems) and `backwise fallback [DECK.json]` (static, escaped HTML and
+//! the deck's JSON-LD).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -58,6 +59,30 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
         .replace('\'', "&#39;")
+}
+
+const JSON_LD_OPEN: &str = "<script type=\"application/ld+json\">";
+
+/// The fallback split as a page reads it: the visible HTML, and the one
+/// JSON-LD block after it, parsed as a reader of structured data would.
+fn split_json_ld(html: &str) -> (&str, Value) {
+    let lower = html.to_lowercase();
+    assert_eq!(
+        lower.matches("<script").count(),
+        1,
+        "one script element in:\n{html}"
+    );
+    assert_eq!(
+        lower.matches("</script").count(),
+        1,
+        "one end tag in:\n{html}"
+    );
+    let start = html.find(JSON_LD_OPEN).expect("a JSON-LD block");
+    let body = &html[start + JSON_LD_OPEN.len()..];
+    let end = body.find("</script>").expect("closed");
+    assert_eq!(&body[end..], "</script>\n", "the block ends the output");
+    let data = serde_json::from_str(&body[..end]).expect("the JSON-LD is JSON");
+    (&html[..start], data)
 }
 
 #[test]
@@ -218,7 +243,16 @@ fn fallback_of_the_builtin_deck_has_the_escaped_title_and_every_tip_and_answer()
         !html.contains("Don&#39;t: Don&#39;t"),
         "a doubled badge word in:\n{html}"
     );
-    assert!(!html.contains("<script"), "no script in the fallback");
+    // Its structured data: the quiz, named and in its language, based on
+    // the article. The built-in deck names no reviewer, so none is claimed.
+    let (_, data) = split_json_ld(&html);
+    assert_eq!(data["@type"], "Quiz");
+    assert_eq!(data["name"], title);
+    assert_eq!(data["inLanguage"], d["lang"]);
+    assert_eq!(data["isBasedOn"]["name"], d["source"]["title"]);
+    assert_eq!(data.get("reviewedBy"), None);
+    assert_eq!(data.get("lastReviewed"), None);
+    assert!(!html.contains("Reviewed by"), "no review note");
 
     // Same output when the deck file is named explicitly.
     let named = run(&["fallback", "decks/back-pain.json"]);
@@ -229,8 +263,22 @@ fn fallback_of_the_builtin_deck_has_the_escaped_title_and_every_tip_and_answer()
 fn fallback_escapes_script_and_markup_in_deck_strings() {
     let src = repo("e2e/fixtures/decks/xss.json");
     let out = run(&["fallback", src.to_str().expect("utf-8 path")]);
-    let (html, stderr) = text(&out);
+    let (all, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
+    // The deck's strings (a title with an <img>, a reviewer named
+    // "</script><script>…") stay strings in the JSON-LD, and none of them
+    // ends its element early.
+    let (html, data) = split_json_ld(&all);
+    let deck: Value =
+        serde_json::from_str(&std::fs::read_to_string(&src).expect("xss deck")).expect("json");
+    assert_eq!(data["name"], deck["title"]);
+    assert_eq!(data["reviewedBy"]["name"], deck["reviewed_by"]["name"]);
+    assert_eq!(
+        data["reviewedBy"]["hasCredential"]["name"],
+        deck["reviewed_by"]["credential"]
+    );
+    assert_eq!(data["isBasedOn"]["url"], deck["source"]["url"]);
+
     let lower = html.to_lowercase();
     for raw in [
         "<script", "<img", "<svg", "<iframe", "<style", "<b>", "<i ", "<math", "<button",
@@ -288,11 +336,34 @@ fn fallback_of_an_invalid_deck_prints_problems_and_no_html() {
 }
 
 #[test]
+fn fallback_of_a_reviewed_deck_names_the_reviewer_and_the_date() {
+    let out = run(&["fallback", "e2e/fixtures/decks/reviewed.json"]);
+    let (html, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        html.contains(
+            "<p><small>Reviewed by Dana Example, Physical therapist, DPT. \
+             Last reviewed on 2024-02-29.</small></p>"
+        ),
+        "{html}"
+    );
+    let (_, data) = split_json_ld(&html);
+    assert_eq!(data["reviewedBy"]["@type"], "Person");
+    assert_eq!(data["reviewedBy"]["name"], "Dana Example");
+    assert_eq!(
+        data["reviewedBy"]["hasCredential"]["name"],
+        "Physical therapist, DPT"
+    );
+    assert_eq!(data["lastReviewed"], "2024-02-29");
+}
+
+#[test]
 fn fallback_of_the_spanish_deck_is_spanish() {
     let out = run(&["fallback", "decks/back-pain.es.json"]);
     let (html, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(html.contains("lang=\"es\""), "{html}");
+    assert_eq!(split_json_ld(&html).1["inLanguage"], "es");
     let text = std::fs::read_to_string(repo("decks/back-pain.es.json")).expect("es deck");
     let es: Value = serde_json::from_str(&text).expect("json");
     let headline = escape(es["tips"][0]["headline"].as_str().expect("headline"));

@@ -1,7 +1,7 @@
 //! The deck model: what a validated deck holds. Build one with
 //! [`crate::parse_deck`]; the fields are only trusted after validation.
 
-use crate::text::UiText;
+use crate::text::{UiText, fill};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TipKind {
@@ -36,6 +36,15 @@ impl Bin {
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
+}
+
+/// Who checked the deck's content: a health publisher's readers (and search
+/// engines) look for a named reviewer and a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reviewer {
+    pub name: String,
+    /// As the deck writes it, e.g. "Physical therapist, DPT".
+    pub credential: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +96,10 @@ pub struct Deck {
     pub lang: String,
     pub source: Source,
     pub disclaimer: String,
+    pub reviewed_by: Option<Reviewer>,
+    /// A calendar date as `YYYY-MM-DD` (validation checks it), shown as
+    /// written: the same in every language, with no date library.
+    pub last_reviewed: Option<String>,
     pub tips: Vec<Tip>,
     pub quiz: QuizSpec,
     pub ui: UiText,
@@ -99,5 +112,24 @@ impl Deck {
 
     pub fn tip_kinds(&self) -> Vec<TipKind> {
         self.tips.iter().map(|t| t.kind).collect()
+    }
+
+    /// Who reviewed the deck and when, as the footer and the fallback show
+    /// it (in the deck's UI text); `None` when the deck names neither.
+    pub fn review_note(&self) -> Option<String> {
+        let by = self.reviewed_by.as_ref().map(|r| {
+            fill(
+                self.ui.review_by(),
+                &[("name", &r.name), ("credential", &r.credential)],
+            )
+        });
+        let on = self
+            .last_reviewed
+            .as_ref()
+            .map(|date| fill(self.ui.review_date(), &[("date", date)]));
+        match (by, on) {
+            (Some(by), Some(on)) => Some(format!("{by} {on}")),
+            (by, on) => by.or(on),
+        }
     }
 }

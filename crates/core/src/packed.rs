@@ -4,7 +4,8 @@
 //! The widget's build.rs validates `decks/back-pain.json` with the same
 //! validator as every other deck ([`crate::validate`]) and packs the valid
 //! deck: its text fields in a fixed order, separated by U+001F, with counts
-//! and indices as decimal numbers. Unpacking is a walk over that text: 0.7 ms
+//! and indices as decimal numbers, and an empty field for an optional one
+//! that is absent (validation allows no empty strings). Unpacking is a walk over that text: 0.7 ms
 //! (median) at start-up on the benchmark machine, where parsing and
 //! validating the JSON took 5.3 ms (bench/SAVINGS.md).
 //!
@@ -12,7 +13,7 @@
 //! widget the JSON text instead, and the widget shows the validator's error
 //! card for it, as it would for a broken deck at a URL.
 
-use crate::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
+use crate::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Reviewer, Source, Tip, TipKind};
 use crate::text::UiText;
 
 /// Separates the fields. No deck text may contain it (see [`pack`]).
@@ -23,6 +24,10 @@ const SEP: char = '\u{1f}';
 pub fn pack(deck: &Deck) -> Option<String> {
     let mut fields: Vec<String> = Vec::new();
     let opt_index = |i: Option<usize>| i.map(|i| i.to_string()).unwrap_or_default();
+    let (reviewer, credential) = match &deck.reviewed_by {
+        Some(r) => (r.name.clone(), r.credential.clone()),
+        None => Default::default(),
+    };
     fields.extend([
         deck.id.clone(),
         deck.title.clone(),
@@ -30,6 +35,9 @@ pub fn pack(deck: &Deck) -> Option<String> {
         deck.source.title.clone(),
         deck.source.url.clone().unwrap_or_default(),
         deck.disclaimer.clone(),
+        reviewer,
+        credential,
+        deck.last_reviewed.clone().unwrap_or_default(),
         deck.tips.len().to_string(),
     ]);
     for tip in &deck.tips {
@@ -96,6 +104,11 @@ impl Fields<'_> {
         self.0.next().unwrap_or_default().to_string()
     }
 
+    /// An optional text field: empty means absent.
+    fn optional_text(&mut self) -> Option<String> {
+        Some(self.text()).filter(|t| !t.is_empty())
+    }
+
     fn index(&mut self) -> Option<usize> {
         self.0.next()?.parse().ok()
     }
@@ -114,9 +127,13 @@ pub fn unpack(packed: &str) -> Deck {
     let lang = f.text();
     let source = Source {
         title: f.text(),
-        url: Some(f.text()).filter(|u| !u.is_empty()),
+        url: f.optional_text(),
     };
     let disclaimer = f.text();
+    let reviewer = f.optional_text();
+    let credential = f.text();
+    let reviewed_by = reviewer.map(|name| Reviewer { name, credential });
+    let last_reviewed = f.optional_text();
     let tips = (0..f.count())
         .map(|_| Tip {
             id: f.text(),
@@ -159,6 +176,8 @@ pub fn unpack(packed: &str) -> Deck {
         lang,
         source,
         disclaimer,
+        reviewed_by,
+        last_reviewed,
         tips,
         quiz: QuizSpec {
             prompt,
@@ -207,6 +226,24 @@ mod tests {
         deck.quiz.items[0].instead = None;
         deck.quiz.items[1].tip = None;
         assert_eq!(unpack(&pack(&deck).unwrap()), deck);
+    }
+
+    /// The built-in decks name no reviewer, so these fields are checked on
+    /// a fixture deck that has both, and on the built-in deck given each
+    /// one alone.
+    #[test]
+    fn the_reviewer_and_the_review_date_round_trip() {
+        let reviewed = deck("e2e/fixtures/decks/reviewed.json");
+        assert!(reviewed.reviewed_by.is_some() && reviewed.last_reviewed.is_some());
+        assert_eq!(unpack(&pack(&reviewed).unwrap()), reviewed);
+
+        let mut only_reviewer = deck("decks/back-pain.json");
+        only_reviewer.reviewed_by = reviewed.reviewed_by.clone();
+        assert_eq!(unpack(&pack(&only_reviewer).unwrap()), only_reviewer);
+
+        let mut only_date = deck("decks/back-pain.json");
+        only_date.last_reviewed = reviewed.last_reviewed.clone();
+        assert_eq!(unpack(&pack(&only_date).unwrap()), only_date);
     }
 
     #[test]

@@ -105,6 +105,8 @@ ui_text! {
     announce_checked = "You scored {score} of {total}.";
     announce_reset = "Quiz cleared. {total} items to sort.";
     source_label = "Source:";
+    review_by = "Reviewed by {name}, {credential}.";
+    review_date = "Last reviewed on {date}.";
     loading = "Loading…";
     error_title = "This deck could not be shown";
     error_unreachable = "The deck at {url} could not be loaded: {reason}.";

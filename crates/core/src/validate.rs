@@ -6,10 +6,11 @@
 //! needs the whole list at once.
 
 use std::fmt;
+use std::ops::RangeInclusive;
 
 use crate::json::{Json, SyntaxError};
 
-use crate::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Source, Tip, TipKind};
+use crate::deck::{Bin, BinLabels, Deck, QuizItem, QuizSpec, Reviewer, Source, Tip, TipKind};
 use crate::text::UiText;
 
 pub const MAX_DECK_BYTES: usize = 256 * 1024;
@@ -18,6 +19,10 @@ pub const MAX_ITEMS: usize = 100;
 pub const MAX_STRING_CHARS: usize = 2_000;
 /// Past this many, problems are counted rather than listed.
 pub const MAX_LISTED_PROBLEMS: usize = 50;
+/// The years a review date may fall in. The core has no clock to compare
+/// with today, so the bounds only catch typos such as 0224 or 2204: no
+/// deck was reviewed before the web, nor will be in the next century.
+pub const REVIEW_YEARS: RangeInclusive<u32> = 1990..=2100;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
@@ -50,6 +55,18 @@ pub enum ProblemKind {
         found: String,
     },
     BadUrl {
+        found: String,
+    },
+    /// Not a date written as `YYYY-MM-DD`.
+    BadDate {
+        found: String,
+    },
+    /// Written as `YYYY-MM-DD`, but no such day exists, as "2023-02-30".
+    NoSuchDate {
+        found: String,
+    },
+    /// A real day, in a year outside [`REVIEW_YEARS`].
+    DateOutOfRange {
         found: String,
     },
     DuplicateId {
@@ -149,6 +166,18 @@ impl fmt::Display for ProblemKind {
             ProblemKind::BadUrl { found } => {
                 write!(f, "expected an http or https URL, found {found}")
             }
+            ProblemKind::BadDate { found } => {
+                write!(f, "expected a date as YYYY-MM-DD, found {found}")
+            }
+            ProblemKind::NoSuchDate { found } => {
+                write!(f, "{found} is not a day on the calendar")
+            }
+            ProblemKind::DateOutOfRange { found } => write!(
+                f,
+                "expected a year from {} to {}, found {found}",
+                REVIEW_YEARS.start(),
+                REVIEW_YEARS.end()
+            ),
             ProblemKind::DuplicateId { id, first } => {
                 write!(f, "duplicate id \"{id}\" (first used at {first})")
             }
@@ -269,6 +298,39 @@ fn join(parent: &str, key: &str) -> String {
 fn is_valid_id(s: &str) -> bool {
     s.chars()
         .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// The year, month and day of text shaped `YYYY-MM-DD` (ASCII digits in
+/// every place but the two dashes), whether or not that day exists.
+fn date_parts(s: &str) -> Option<(u32, u32, u32)> {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return None;
+    }
+    Some((
+        s[..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..].parse().ok()?,
+    ))
+}
+
+/// Days in `month` (1 to 12) of `year`, by the Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// The ids read so far, each with the path that first used it.
@@ -442,6 +504,8 @@ impl Decoder {
                 "lang",
                 "source",
                 "disclaimer",
+                "reviewed_by",
+                "last_reviewed",
                 "tips",
                 "quiz",
                 "ui",
@@ -458,6 +522,15 @@ impl Decoder {
             Some(v) => self.source(v),
         };
         let disclaimer = self.string(map, "", "disclaimer");
+        // Both optional: `Some(None)` when absent, `None` when invalid.
+        let reviewed_by = match map.get("reviewed_by") {
+            None | Some(Json::Null) => Some(None),
+            Some(v) => self.reviewer(v).map(Some),
+        };
+        let last_reviewed = match map.get("last_reviewed") {
+            None | Some(Json::Null) => Some(None),
+            Some(v) => self.date(v, "last_reviewed").map(Some),
+        };
         let (tips, tip_ids) = self.tips(map);
         let ui = match map.get("ui") {
             None | Some(Json::Null) => Some(UiText::default()),
@@ -476,6 +549,8 @@ impl Decoder {
             lang: lang?,
             source: source?,
             disclaimer: disclaimer?,
+            reviewed_by: reviewed_by?,
+            last_reviewed: last_reviewed?,
             tips: tips?,
             quiz: quiz?,
             ui: ui?,
@@ -498,6 +573,41 @@ impl Decoder {
             return None;
         }
         Some(Source { title: title?, url })
+    }
+
+    fn reviewer(&mut self, v: &Json) -> Option<Reviewer> {
+        let map = self.object(v, "reviewed_by", &["name", "credential"])?;
+        let name = self.string(map, "reviewed_by", "name");
+        let credential = self.string(map, "reviewed_by", "credential");
+        Some(Reviewer {
+            name: name?,
+            credential: credential?,
+        })
+    }
+
+    /// A real calendar day written as `YYYY-MM-DD`, in [`REVIEW_YEARS`].
+    fn date(&mut self, v: &Json, path: &str) -> Option<String> {
+        if !matches!(v, Json::String(_)) {
+            let found = v.describe();
+            self.errors.push(path, ProblemKind::BadDate { found });
+            return None;
+        }
+        let text = self.string_value(v, path)?;
+        let found = v.describe();
+        let problem = match date_parts(&text) {
+            None => ProblemKind::BadDate { found },
+            Some((year, _, _)) if !REVIEW_YEARS.contains(&year) => {
+                ProblemKind::DateOutOfRange { found }
+            }
+            Some((year, month, day))
+                if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) =>
+            {
+                ProblemKind::NoSuchDate { found }
+            }
+            Some(_) => return Some(text),
+        };
+        self.errors.push(path, problem);
+        None
     }
 
     /// The tips, if all of them are valid, and the ids of every tip that has

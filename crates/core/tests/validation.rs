@@ -320,3 +320,172 @@ fn ui_overrides_apply() {
         ("Siguiente", "Prueba")
     );
 }
+
+/// A deck with a made-up reviewer and review date (the built-in deck has
+/// none: no one has reviewed it).
+fn reviewed() -> Value {
+    let mut d = base();
+    d["reviewed_by"] = json!({ "name": "Dana Example", "credential": "Physical therapist, DPT" });
+    d["last_reviewed"] = json!("2024-02-29");
+    d
+}
+
+#[test]
+fn a_reviewer_and_a_review_date_are_read_and_shown_as_one_note() {
+    let deck = parse_deck(&reviewed().to_string()).expect("valid");
+    let reviewer = deck.reviewed_by.as_ref().expect("a reviewer");
+    assert_eq!(
+        (reviewer.name.as_str(), reviewer.credential.as_str()),
+        ("Dana Example", "Physical therapist, DPT")
+    );
+    assert_eq!(deck.last_reviewed.as_deref(), Some("2024-02-29"));
+    assert_eq!(
+        deck.review_note().as_deref(),
+        Some("Reviewed by Dana Example, Physical therapist, DPT. Last reviewed on 2024-02-29.")
+    );
+
+    // Each one alone, and neither (or null, like every optional field).
+    let mut d = reviewed();
+    d.as_object_mut().expect("object").remove("last_reviewed");
+    let deck = parse_deck(&d.to_string()).expect("valid");
+    assert_eq!(
+        deck.review_note().as_deref(),
+        Some("Reviewed by Dana Example, Physical therapist, DPT.")
+    );
+    let mut d = reviewed();
+    d["reviewed_by"] = Value::Null;
+    let deck = parse_deck(&d.to_string()).expect("valid");
+    assert_eq!(deck.reviewed_by, None);
+    assert_eq!(
+        deck.review_note().as_deref(),
+        Some("Last reviewed on 2024-02-29.")
+    );
+    let deck = parse_deck(BUILTIN_DECK_JSON).expect("valid");
+    assert_eq!(deck.review_note(), None);
+    assert_eq!((deck.reviewed_by, deck.last_reviewed), (None, None));
+}
+
+#[test]
+fn the_review_note_is_ui_text_that_a_deck_translates() {
+    let mut d = reviewed();
+    d["ui"] = json!({
+        "review_by": "Revisado por {name} ({credential}).",
+        "review_date": "Última revisión: {date}."
+    });
+    let deck = parse_deck(&d.to_string()).expect("valid");
+    assert_eq!(
+        deck.review_note().as_deref(),
+        Some("Revisado por Dana Example (Physical therapist, DPT). Última revisión: 2024-02-29.")
+    );
+}
+
+#[test]
+fn a_review_date_must_be_a_real_day_written_as_yyyy_mm_dd() {
+    let cases = [
+        (
+            json!("March 3"),
+            "expected a date as YYYY-MM-DD, found \"March 3\"",
+        ),
+        (
+            json!("2024-3-1"),
+            "expected a date as YYYY-MM-DD, found \"2024-3-1\"",
+        ),
+        (
+            json!("03/01/2024"),
+            "expected a date as YYYY-MM-DD, found \"03/01/2024\"",
+        ),
+        (
+            json!("2024-03-01T10:00"),
+            "expected a date as YYYY-MM-DD, found \"2024-03-01T10:00\"",
+        ),
+        // Digits that are not ASCII are not a date either.
+        (
+            json!("２０２４-03-01"),
+            "expected a date as YYYY-MM-DD, found \"２０２４-03-01\"",
+        ),
+        (
+            json!(20240301),
+            "expected a date as YYYY-MM-DD, found 20240301",
+        ),
+        (json!(""), "must not be empty"),
+        (
+            json!("2023-02-29"),
+            "\"2023-02-29\" is not a day on the calendar",
+        ),
+        // 2100 is not a leap year (a century, not divisible by 400).
+        (
+            json!("2100-02-29"),
+            "\"2100-02-29\" is not a day on the calendar",
+        ),
+        (
+            json!("2024-04-31"),
+            "\"2024-04-31\" is not a day on the calendar",
+        ),
+        (
+            json!("2024-13-01"),
+            "\"2024-13-01\" is not a day on the calendar",
+        ),
+        (
+            json!("2024-00-10"),
+            "\"2024-00-10\" is not a day on the calendar",
+        ),
+        (
+            json!("2024-01-00"),
+            "\"2024-01-00\" is not a day on the calendar",
+        ),
+        (
+            json!("1066-10-14"),
+            "expected a year from 1990 to 2100, found \"1066-10-14\"",
+        ),
+        (
+            json!("2204-01-01"),
+            "expected a year from 1990 to 2100, found \"2204-01-01\"",
+        ),
+    ];
+    for (value, message) in cases {
+        let mut d = reviewed();
+        d["last_reviewed"] = value.clone();
+        assert_eq!(
+            problems(&d),
+            vec![format!("last_reviewed: {message}")],
+            "{value}"
+        );
+    }
+    for ok in ["2024-02-29", "2000-02-29", "1990-01-01", "2100-12-31"] {
+        let mut d = reviewed();
+        d["last_reviewed"] = json!(ok);
+        assert_eq!(problems(&d), Vec::<String>::new(), "{ok}");
+    }
+}
+
+#[test]
+fn a_reviewer_needs_a_name_and_a_credential_and_nothing_else() {
+    let mut d = reviewed();
+    d["reviewed_by"] = json!("Dana Example, PT");
+    assert_eq!(
+        problems(&d),
+        vec!["reviewed_by: expected an object, found \"Dana Example, PT\""]
+    );
+
+    let mut d = reviewed();
+    d["reviewed_by"] = json!({ "name": " ", "email": "dana@example.invalid" });
+    assert_eq!(
+        problems(&d),
+        vec![
+            "reviewed_by.email: unknown field",
+            "reviewed_by.name: must not be empty",
+            "reviewed_by.credential: this field is required",
+        ]
+    );
+
+    let mut d = reviewed();
+    d["reviewed_by"]["credential"] = json!("x".repeat(2_001));
+    d["reviewed_by"]["name"] = json!(7);
+    assert_eq!(
+        problems(&d),
+        vec![
+            "reviewed_by.name: expected a string, found 7",
+            "reviewed_by.credential: 2001 characters; the limit is 2000",
+        ]
+    );
+}
