@@ -1,6 +1,25 @@
 //! Backwise: a back-pain tips deck and sorting quiz, embeddable as
 //! `<backwise-widget>`. The domain core is pure and host-tested; the UI,
 //! hooks and embed glue exist only on wasm32.
+//!
+//! # Layers
+//!
+//! Each layer uses only the layers above it in this list, never one below
+//! (`scripts/check-layers` enforces it):
+//!
+//! 1. [`domain`]: the deck, validation, the deck cursor and the quiz engine.
+//!    Pure Rust, tested on the host.
+//! 2. [`view`], [`state`] and [`browser_json`]: the tab shown, the reducers
+//!    (thin `impl Reducible` over the domain) and the browser's JSON.
+//! 3. [`hooks`]: every side effect (storage, fetch, focus, gestures,
+//!    announcements, host events). Hooks take plain values: they never read
+//!    the widget context, so that they can be used, and read, on their own.
+//! 4. [`context`]: what every component of a ready widget shares, provided
+//!    with yew's `ContextProvider`.
+//! 5. [`components`]: the views. They read the context with `use_context`
+//!    and own the hooks they need.
+//! 6. [`app`], then [`embed`]: the root component that loads the deck, and
+//!    the entry points that mount it into a `<backwise-widget>`.
 
 pub mod domain;
 
@@ -16,8 +35,12 @@ pub mod browser_json;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod context;
+#[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod view;
