@@ -14,7 +14,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::hooks::{Announce, SharedDeck, Store, TipsHandle};
+use crate::hooks::{Announce, SharedDeck, Store};
 
 #[derive(Clone, PartialEq)]
 pub struct WidgetCtx {
@@ -39,11 +39,4 @@ impl WidgetCtx {
 pub fn use_widget_ctx() -> WidgetCtx {
     use_context::<WidgetCtx>()
         .expect("the widget's components render inside the provider of its WidgetCtx")
-}
-
-/// The tips state that the shell shares with both tabs (see
-/// [`use_tips`](crate::hooks::use_tips)).
-#[hook]
-pub fn use_shared_tips() -> TipsHandle {
-    use_context::<TipsHandle>().expect("the tabs render inside the shell's TipsHandle provider")
 }

@@ -5,21 +5,22 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::class_list;
-use crate::context::{use_shared_tips, use_widget_ctx};
+use crate::context::use_widget_ctx;
 use crate::domain::{Quiz, ScoreBand, fill};
-use crate::hooks::fresh_quiz;
+use crate::hooks::{fresh_quiz, hold_focus};
 use crate::state::QuizAction;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizResultsProps {
     pub quiz: Quiz,
     pub on_action: Callback<QuizAction>,
+    /// "See the tip": the tip, by its index in the deck.
+    pub on_see_tip: Callback<usize>,
 }
 
 #[component]
 pub fn QuizResults(props: &QuizResultsProps) -> Html {
     let ctx = use_widget_ctx();
-    let tips = use_shared_tips();
     let (quiz, on_action) = (&props.quiz, &props.on_action);
     let deck = &ctx.deck;
     let ui = &deck.ui;
@@ -52,9 +53,14 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                         <p class="instead">{ fill(ui.instead(), &[("item", &alt.label)]) }</p>
                     });
                     let see_tip = item.tip.map(|tip| {
-                        let tips = tips.clone();
+                        let on_see_tip = props.on_see_tip.clone();
+                        // The results, this button with them, go when the
+                        // Tips tab opens: focus waits in the widget.
                         let onclick = Callback::from(move |e: MouseEvent| {
-                            tips.see_tip(tip, e.target_dyn_into::<Element>().as_ref())
+                            if let Some(button) = e.target_dyn_into::<Element>() {
+                                hold_focus(&button);
+                            }
+                            on_see_tip.emit(tip)
                         });
                         html! {
                             <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip(), item.label)} {onclick}>

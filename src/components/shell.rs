@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{Footer, QuizTab, TabPanel, Tabs, TipsDeck};
 use crate::context::use_widget_ctx;
-use crate::hooks::{TipsHandle, use_ready_event, use_tips};
+use crate::hooks::{use_ready_event, use_tips};
 use crate::state::TipsAction;
 use crate::view::View;
 
@@ -15,8 +15,9 @@ pub struct ShellProps {
     pub view: View,
 }
 
-/// Shares the tips state with both tabs (see [`use_tips`]); the quiz state
-/// belongs to the Quiz tab.
+/// Holds the tips state, which both tabs need (see [`use_tips`]), and hands
+/// it to each part that uses it, one level down: plain props show that flow
+/// better than a context would. The quiz state belongs to the Quiz tab.
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let ctx = use_widget_ctx();
@@ -28,17 +29,21 @@ pub fn Shell(props: &ShellProps) -> Html {
         let tips = tips.clone();
         Callback::from(move |view| tips.dispatch(TipsAction::Show(view)))
     };
+    let on_see_tip = {
+        let tips = tips.clone();
+        Callback::from(move |tip| tips.see_tip(tip))
+    };
     html! {
-        <ContextProvider<TipsHandle> context={tips}>
+        <>
             <header class="header" part="header">
                 <h2 class="title">{ &ctx.deck.title }</h2>
             </header>
             <Tabs selected={view} {on_select} />
             <TabPanel view={View::Tips} shown={view == View::Tips}>
-                <TipsDeck />
+                <TipsDeck {tips} />
             </TabPanel>
-            <QuizTab shown={view == View::Quiz} />
+            <QuizTab shown={view == View::Quiz} {on_see_tip} />
             <Footer />
-        </ContextProvider<TipsHandle>>
+        </>
     }
 }

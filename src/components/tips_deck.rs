@@ -5,18 +5,23 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::{FilterBar, TipCard};
-use crate::context::{use_shared_tips, use_widget_ctx};
+use crate::context::use_widget_ctx;
 use crate::domain::fill;
-use crate::hooks::{use_focus_request, use_swipe};
+use crate::hooks::{TipsHandle, use_focus_request, use_swipe};
 use crate::state::TipsAction;
 
+#[derive(Properties, PartialEq)]
+pub struct TipsDeckProps {
+    pub tips: TipsHandle,
+}
+
 #[component]
-pub fn TipsDeck() -> Html {
+pub fn TipsDeck(props: &TipsDeckProps) -> Html {
     let ctx = use_widget_ctx();
-    let tips = use_shared_tips();
+    let tips = &props.tips;
     let root = use_node_ref();
     let focus = use_focus_request(root.clone());
-    // Opened by "See the tip": the button that had focus went with the quiz.
+    // Opened by "See the tip": the button used went away with the quiz.
     {
         let (tips, focus) = (tips.clone(), focus.clone());
         use_effect_with((), move |_| {

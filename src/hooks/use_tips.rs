@@ -1,18 +1,17 @@
 //! The tips deck's place and the tab shown, saved per deck.
 //!
-//! Both tabs need this state: the tab bar shows and switches the tab, the
-//! deck steps through the tips, and "See the tip" on the quiz results opens
-//! one tip on the Tips tab. So the shell calls this hook once and shares the
-//! handle through a context, rather than each tab owning a copy.
+//! The tab bar, the tips deck and the Quiz tab's "See the tip" all need this
+//! state, and the Tips tab's content is not mounted while the Quiz tab is
+//! shown. So the shell calls this hook once and hands the handle (or a
+//! callback on it) to each of them.
 
 use std::cell::RefCell;
 use std::ops::Deref;
 use std::rc::Rc;
 
-use web_sys::Element;
 use yew::prelude::*;
 
-use super::{SharedDeck, Store, hold_focus, use_persisted_reducer};
+use super::{SharedDeck, Store, use_persisted_reducer};
 use crate::domain::DeckCursor;
 use crate::state::{TipsAction, TipsState};
 use crate::view::View;
@@ -20,8 +19,8 @@ use crate::view::View;
 #[derive(Clone, PartialEq)]
 pub struct TipsHandle {
     state: UseReducerHandle<TipsState>,
-    /// Set by "See the tip" when focus was in the widget, and taken by the
-    /// tips deck as it opens: the button that had focus went with the quiz.
+    /// Set by "See the tip", and taken by the tips deck as it opens: the
+    /// button the reader used went away with the quiz.
     deck_takes_focus: Rc<RefCell<bool>>,
 }
 
@@ -38,17 +37,15 @@ impl TipsHandle {
         self.state.dispatch(action);
     }
 
-    /// "See the tip": `tip` on the Tips tab. `button` is the control used;
-    /// it goes away with the quiz, so focus waits on the widget until the
-    /// deck opens and takes it.
-    pub fn see_tip(&self, tip: usize, button: Option<&Element>) {
-        if button.is_some_and(hold_focus) {
-            *self.deck_takes_focus.borrow_mut() = true;
-        }
+    /// "See the tip": `tip` on the Tips tab, with focus on the deck if it
+    /// was in the widget.
+    pub fn see_tip(&self, tip: usize) {
+        *self.deck_takes_focus.borrow_mut() = true;
         self.dispatch(TipsAction::GoTo(tip));
     }
 
-    /// For the tips deck as it opens: whether it should take focus.
+    /// For the tips deck as it opens: whether it was opened by "See the tip"
+    /// and should take the focus that waits in the widget.
     pub fn take_focus_request(&self) -> bool {
         self.deck_takes_focus.replace(false)
     }
