@@ -28,25 +28,3 @@ pub use tab_panel::TabPanel;
 pub use tabs::Tabs;
 pub use tip_card::TipCard;
 pub use tips_deck::TipsDeck;
-
-/// A class list for an element whose classes change, set as the `className`
-/// property (`~className={class_list(..)}`). Empty words are skipped.
-///
-/// yew's `classes!` and any dynamic `class={..}` go through `Classes`, an
-/// ordered hash set of shared strings: measured at 2.8 KB brotli of the wasm
-/// for these few fixed words (bench/SAVINGS.md).
-pub fn class_list(words: &[&str]) -> String {
-    let mut list = String::new();
-    for word in words.iter().filter(|w| !w.is_empty()) {
-        if !list.is_empty() {
-            list.push(' ');
-        }
-        list.push_str(word);
-    }
-    list
-}
-
-/// `word` when `on`, else nothing: for [`class_list`].
-pub fn when(on: bool, word: &str) -> &str {
-    if on { word } else { "" }
-}
