@@ -28,3 +28,20 @@ pub use tab_panel::TabPanel;
 pub use tabs::Tabs;
 pub use tip_card::TipCard;
 pub use tips_deck::TipsDeck;
+
+/// The class list of an element whose classes change, set as its
+/// `className` property: `~className={class_list(&["item", when(selected,
+/// "selected")])}`. Empty words are skipped.
+///
+/// Not yew's `classes!`: its `Classes` is an ordered hash set, which here
+/// adds 2.2 KB brotli and 3.1 KB gzip to the wasm and puts the release over
+/// its 120 KB gzip budget. A handful of fixed words needs no set.
+pub fn class_list(words: &[&str]) -> String {
+    let words: Vec<&str> = words.iter().copied().filter(|w| !w.is_empty()).collect();
+    words.join(" ")
+}
+
+/// `word` when `on`, else nothing: for [`class_list`].
+pub fn when(on: bool, word: &str) -> &str {
+    if on { word } else { "" }
+}

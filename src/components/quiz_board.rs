@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::QuizItemRow;
+use super::{QuizItemRow, class_list, when};
 use crate::context::use_widget_ctx;
 use crate::domain::fill;
 use crate::hooks::use_drag::Target;
@@ -43,7 +43,10 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
         .and_then(|i| deck.quiz.items.get(i))
         .map(|i| i.label.clone());
     let over = |target: Target| {
-        (drag.state.over == Some(target) && drag.state.item.is_some()).then_some("over")
+        when(
+            drag.state.over == Some(target) && drag.state.item.is_some(),
+            "over",
+        )
     };
 
     // The pool and the two bins: one kind of drop zone, with its items, a
@@ -72,11 +75,11 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             }
         });
         let (kind, part) = match target {
-            None => (None, "pool".to_string()),
-            Some(_) => (Some("bin"), format!("bin bin-{name}")),
+            None => ("", "pool".to_string()),
+            Some(_) => ("bin", format!("bin bin-{name}")),
         };
         html! {
-            <section class={classes!("zone", over(target), kind, name)} ref={targets[index].1.clone()}
+            <section ~className={class_list(&["zone", over(target), kind, name])} ref={targets[index].1.clone()}
                 {part} aria-labelledby={title_id.clone()}>
                 <h3 class="zone-title" id={title_id}>
                     { fill(ui.bin_count(), &[("bin", label), ("count", &items.len().to_string())]) }

@@ -4,6 +4,7 @@
 use web_sys::PointerEvent;
 use yew::prelude::*;
 
+use super::{class_list, when};
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, fill};
 use crate::state::QuizAction;
@@ -58,7 +59,7 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
             &[("item", &entry.label), ("bin", deck.quiz.bins.label(bin))],
         );
         html! {
-            <button type="button" class={classes!("place", bin.as_str())} aria-label={aria}
+            <button type="button" ~className={class_list(&["place", bin.as_str()])} aria-label={aria}
                 data-focus={format!("{}-{id}", bin.as_str())} {onclick}>
                 <span aria-hidden="true">{ icon(bin) }</span>{ " " }{ short }
             </button>
@@ -85,7 +86,7 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
         }
     };
     html! {
-        <li class={classes!("item", props.selected.then_some("selected"), props.dragging.then_some("dragging"))}
+        <li ~className={class_list(&["item", when(props.selected, "selected"), when(props.dragging, "dragging")])}
             part="item" data-drag="" data-item={id.clone()}
             onpointermove={props.onpointermove.clone()} onpointerup={props.onpointerup.clone()}
             onpointercancel={props.onpointercancel.clone()}>

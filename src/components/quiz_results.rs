@@ -4,6 +4,7 @@
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::class_list;
 use crate::context::use_widget_ctx;
 use crate::domain::{Quiz, ScoreBand, fill};
 use crate::hooks::{fresh_quiz, hold_focus};
@@ -68,9 +69,9 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                         }
                     });
                     Some(html! {
-                        <li key={item.id.clone()} class={classes!("outcome", class)} part="outcome">
+                        <li key={item.id.clone()} ~className={class_list(&["outcome", class])} part="outcome">
                             <p class="outcome-head">
-                                <span class={classes!("mark", class)}><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
+                                <span ~className={class_list(&["mark", class])}><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
                                 { " " }<strong>{ &item.label }</strong>
                             </p>
                             <p class="belongs">{ fill(ui.belongs_in(), &[("bin", deck.quiz.bins.label(item.answer))]) }</p>

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::{class_list, when};
 use crate::context::use_widget_ctx;
 use crate::domain::TipKind;
 
@@ -30,8 +31,8 @@ pub fn TipCard(props: &TipCardProps) -> Html {
     let detail_id = ctx.id("tip-detail");
     let onclick = props.on_turn.reform(|_| ());
     html! {
-        <article class={classes!("card", kind_class, turned.then_some("turned"))} part="card">
-            <p class={classes!("badge", kind_class)} part="badge">
+        <article ~className={class_list(&["card", kind_class, when(turned, "turned")])} part="card">
+            <p ~className={class_list(&["badge", kind_class])} part="badge">
                 <span class="badge-icon" aria-hidden="true">{ icon }</span>{ " " }{ word }
             </p>
             <h3 class="headline">{ &tip.headline }</h3>
