@@ -7,11 +7,10 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::components::{Shell, error_card};
-use crate::domain::Deck;
-use crate::hooks::{Announce, DeckLoad, StorageMode, Store, use_announcer, use_deck};
-
+use crate::components::{ErrorCard, Shell};
+use crate::context::WidgetCtx;
 pub use crate::domain::View;
+use crate::hooks::{DeckLoad, StorageMode, Store, use_announcer, use_deck};
 
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 pub struct AppProps {
@@ -30,35 +29,6 @@ pub struct AppProps {
     /// Changes with every mount, so a reused app starts fresh.
     #[prop_or_default]
     pub generation: u32,
-}
-
-/// What every part of a ready widget shares, passed down as the `ctx` prop.
-/// (A prop rather than a yew context: the context provider and its
-/// subscriptions cost more wasm than the few props they would save.)
-#[derive(Clone)]
-pub struct WidgetCtx {
-    pub deck: Rc<Deck>,
-    /// Prefix for element ids, unique per widget on the page.
-    pub ids: Rc<str>,
-    pub store: Store,
-    pub announce: Announce,
-    pub host: Option<Element>,
-}
-
-impl PartialEq for WidgetCtx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.deck, &other.deck)
-            && self.ids == other.ids
-            && self.store == other.store
-            && self.announce == other.announce
-            && self.host == other.host
-    }
-}
-
-impl WidgetCtx {
-    pub fn id(&self, name: &str) -> String {
-        format!("{}-{name}", self.ids)
-    }
 }
 
 thread_local! {
@@ -97,20 +67,24 @@ fn WidgetRoot(props: &AppProps) -> Html {
         DeckLoad::Loading => html! {
             <p class="loading">{ crate::domain::UiText::default().loading().to_string() }</p>
         },
-        DeckLoad::Failed(failure) => error_card(&failure, &retry),
+        DeckLoad::Failed(failure) => html! { <ErrorCard {failure} on_retry={retry} /> },
         DeckLoad::Ready(deck) => {
-            let ctx = WidgetCtx {
-                store: Store::new(props.storage, &deck.id),
-                ids: Rc::from(format!("bw{}", *instance)),
-                deck: deck.clone(),
-                announce: announcer.dispatcher(),
-                host: props.host.clone(),
-            };
             // A new deck starts fresh state: key the shell on it. A new
             // store does not: the reader's state carries over to it
             // (`use_persisted_reducer`).
             let key = format!("{}|{}", deck.id, props.deck_url.as_deref().unwrap_or(""));
-            html! { <Shell {key} {ctx} view={props.view} /> }
+            let ctx = WidgetCtx {
+                store: Store::new(props.storage, &deck.id),
+                ids: Rc::from(format!("bw{}", *instance)),
+                deck,
+                announce: announcer.dispatcher(),
+                host: props.host.clone(),
+            };
+            html! {
+                <ContextProvider<WidgetCtx> context={ctx}>
+                    <Shell {key} view={props.view} />
+                </ContextProvider<WidgetCtx>>
+            }
         }
     };
     html! {

@@ -47,11 +47,21 @@ fn from_js(value: &JsValue, depth: usize) -> Result<Json, SyntaxError> {
     }
 }
 
+/// The message of what `JSON.parse` threw: a `SyntaxError`, whose message
+/// says where the text went wrong.
+fn error_message(thrown: &JsValue) -> String {
+    thrown
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "not valid JSON".to_string())
+}
+
 /// Parses JSON text with the browser's parser.
 pub fn parse(text: &str) -> Result<Json, SyntaxError> {
     let value = JSON::parse(text).map_err(|e| SyntaxError {
         at: None,
-        message: crate::hooks::store::js_error_text(&e),
+        message: error_message(&e),
     })?;
     from_js(&value, 0)
 }

@@ -38,8 +38,8 @@ pub struct Widget {
 }
 
 /// The props of the `<backwise-widget>` element `host`, from its attributes.
-/// (Read here rather than passed in from embed.js: each string argument of
-/// an exported function adds conversion code to the wasm.)
+/// embed.js passes only the element, so that the attributes and what they
+/// mean are read in one place: here.
 fn props_from(host: Element, generation: u32) -> AppProps {
     let attr = |name| host.get_attribute(name);
     AppProps {

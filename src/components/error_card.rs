@@ -1,21 +1,29 @@
 //! A deck that cannot be shown: what went wrong in plain words, every
 //! validation problem with its path, and Retry when the deck was unreachable.
 
+use std::rc::Rc;
+
 use web_sys::Element;
 use yew::prelude::*;
 
 use crate::domain::{UiText, fill};
 use crate::hooks::{LoadFailure, hold_focus};
 
-/// A view function rather than a component: no hooks, and the root renders
-/// it only when the load fails.
-pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct ErrorCardProps {
+    pub failure: Rc<LoadFailure>,
+    /// Load the deck again (offered when it was unreachable).
+    pub on_retry: Callback<()>,
+}
+
+#[component]
+pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     // The deck failed, so its UI overrides are unknown: use the defaults.
     let ui = UiText::default();
-    let body = match failure {
+    let body = match &*props.failure {
         LoadFailure::Unreachable { url, reason } => {
             let onclick = {
-                let on_retry = on_retry.clone();
+                let on_retry = props.on_retry.clone();
                 // The card, this button with it, goes while the deck loads
                 // again: focus stays in the widget, not on the page.
                 Callback::from(move |e: MouseEvent| {

@@ -1,15 +1,22 @@
-//! All / Do's / Don'ts, as a group of toggle buttons.
+//! All / Do's / Don'ts, as a group of toggle buttons. Hidden for a deck of
+//! one kind, which has nothing to filter.
 
 use yew::prelude::*;
 
-use crate::app::WidgetCtx;
+use crate::context::use_widget_ctx;
 use crate::domain::{DeckCursor, Filter};
 
-/// A view function rather than a component: no hooks, and it changes only
-/// with the deck around it (see `tip_card`).
-/// Hidden for a deck of one kind, which has nothing to filter.
-pub fn filter_bar(ctx: &WidgetCtx, cursor: &DeckCursor, on_filter: &Callback<Filter>) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct FilterBarProps {
+    pub cursor: DeckCursor,
+    pub on_filter: Callback<Filter>,
+}
+
+#[component]
+pub fn FilterBar(props: &FilterBarProps) -> Html {
+    let ctx = use_widget_ctx();
     let ui = &ctx.deck.ui;
+    let cursor = &props.cursor;
     let filter = cursor.filter();
     html! {
         <div class="filter" role="group" aria-label={ui.filter_label().to_string()} part="filter"
@@ -20,10 +27,7 @@ pub fn filter_bar(ctx: &WidgetCtx, cursor: &DeckCursor, on_filter: &Callback<Fil
                     Filter::Do => ui.filter_do(),
                     Filter::Dont => ui.filter_dont(),
                 };
-                let onclick = {
-                    let on_filter = on_filter.clone();
-                    Callback::from(move |_| on_filter.emit(f))
-                };
+                let onclick = props.on_filter.reform(move |_| f);
                 html! {
                     <button type="button" class="chip" aria-pressed={(f == filter).to_string()} {onclick}>
                         { label }

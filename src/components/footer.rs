@@ -3,10 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::domain::Deck;
+use crate::context::use_widget_ctx;
 
-/// A view function rather than a component: it has no hooks or state.
-pub fn footer(deck: &Deck) -> Html {
+#[component]
+pub fn Footer() -> Html {
+    let deck = use_widget_ctx().deck;
     let source = match &deck.source.url {
         // Validation allows only http(s) URLs here.
         Some(url) => {

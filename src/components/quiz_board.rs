@@ -1,78 +1,38 @@
 //! Sorting: the pool of items and the two bins, with drag, tap-then-bin and
 //! per-item buttons, and Check / Start over.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::{QuizItemRow, class_list, when};
-use crate::app::WidgetCtx;
-use crate::domain::{Bin, fill};
-use crate::hooks::use_drag::{DragHandle, Target};
-use crate::hooks::{fresh_quiz, use_drag, use_stable_callback};
-use crate::state::{QuizAction, QuizState};
+use crate::context::use_widget_ctx;
+use crate::domain::fill;
+use crate::hooks::use_drag::Target;
+use crate::hooks::{Board, fresh_quiz, use_board};
+use crate::state::{QuizAction, QuizEvent, QuizState};
 
-/// The board's gestures: its drop targets, the drag, and the rows' callback.
-pub struct Board {
-    targets: Rc<Vec<(Target, NodeRef)>>,
-    drag: DragHandle,
-    on_row_action: Callback<QuizAction>,
+#[derive(Properties, PartialEq)]
+pub struct QuizBoardProps {
+    pub state: QuizState,
+    /// Must keep its identity across renders, so that item rows which did
+    /// not change skip rendering.
+    pub on_action: Callback<QuizAction>,
 }
 
-/// The board's hooks, called by the shell: the board itself is a view
-/// function, re-rendered with the quiz state it shows, and a component of
-/// its own would only add lifecycle code to the wasm.
-#[hook]
-pub fn use_board(on_action: &Callback<QuizAction>) -> Board {
-    let targets = use_memo((), |_| {
-        vec![
-            (None, NodeRef::default()),
-            (Some(Bin::Safe), NodeRef::default()),
-            (Some(Bin::Avoid), NodeRef::default()),
-        ]
-    });
-    let on_drop = on_action.reform(|(item, target): (usize, Target)| match target {
-        Some(bin) => QuizAction::Place { item, bin },
-        None => QuizAction::Unplace(item),
-    });
-    let drag = use_drag(targets.clone(), on_drop);
-    // The click that ends a drag does not also select the item. (Stable, as
-    // `on_action` is, so that unchanged rows skip rendering.)
-    let on_row_action = use_stable_callback({
-        let (on_action, swallow) = (on_action.clone(), drag.tracker_swallows_click.clone());
-        Callback::from(move |action| {
-            if !(matches!(action, QuizAction::Select(_)) && swallow()) {
-                on_action.emit(action);
-            }
-        })
-    });
-    Board {
-        targets,
-        drag,
-        on_row_action,
-    }
-}
-
-/// `blocked` says why Check did nothing yet ("Sort every item first: 3
-/// left."), if it did.
-pub fn quiz_board(
-    ctx: &WidgetCtx,
-    state: &QuizState,
-    board: &Board,
-    on_action: &Callback<QuizAction>,
-    blocked: Option<AttrValue>,
-) -> Html {
-    let deck = &ctx.deck;
-    let ui = &deck.ui;
-    let quiz = &state.quiz;
+#[component]
+pub fn QuizBoard(props: &QuizBoardProps) -> Html {
+    let ctx = use_widget_ctx();
     let Board {
         targets,
         drag,
         on_row_action,
-    } = board;
+    } = use_board(&props.on_action);
+    let (state, on_action) = (&props.state, &props.on_action);
+    let deck = &ctx.deck;
+    let ui = &deck.ui;
+    let quiz = &state.quiz;
     let row = |item: usize| {
         html! {
-            <QuizItemRow key={deck.quiz.items[item].id.clone()} ctx={ctx.clone()} {item} placement={quiz.placement(item)}
+            <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={quiz.placement(item)}
                 selected={state.selected == Some(item)} dragging={drag.state.item == Some(item)}
                 on_action={on_row_action.clone()} on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
                 onpointerup={drag.onpointerup.clone()} onpointercancel={drag.onpointercancel.clone()} />
@@ -132,6 +92,13 @@ pub fn quiz_board(
                 }
             </section>
         }
+    };
+    // Why the last Check did nothing, while that is still the latest event.
+    let blocked = match state.event {
+        Some(QuizEvent::CheckBlocked { left }) => {
+            Some(fill(ui.check_blocked(), &[("left", &left.to_string())]))
+        }
+        _ => None,
     };
     let check = on_action.reform(|_| QuizAction::Check);
     let reset = on_action.reform(|_| fresh_quiz());

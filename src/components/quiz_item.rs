@@ -5,13 +5,13 @@ use web_sys::PointerEvent;
 use yew::prelude::*;
 
 use super::{class_list, when};
-use crate::app::WidgetCtx;
+use crate::context::use_widget_ctx;
 use crate::domain::{Bin, fill};
 use crate::state::QuizAction;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizItemRowProps {
-    pub ctx: WidgetCtx,
+    /// The item's index in the deck.
     pub item: usize,
     pub placement: Option<Bin>,
     pub selected: bool,
@@ -34,7 +34,7 @@ fn icon(bin: Bin) -> &'static str {
 
 #[component]
 pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
-    let ctx = &props.ctx;
+    let ctx = use_widget_ctx();
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let Some(entry) = deck.quiz.items.get(props.item) else {

@@ -1,22 +1,27 @@
 //! After Check: the score and its band, and every item marked right or wrong
 //! with its correct bin, why, the safer alternative and a link to its tip.
 
+use web_sys::Element;
 use yew::prelude::*;
 
 use super::class_list;
-use crate::app::WidgetCtx;
+use crate::context::use_widget_ctx;
 use crate::domain::{Quiz, ScoreBand, fill};
-use crate::hooks::fresh_quiz;
+use crate::hooks::{fresh_quiz, hold_focus};
 use crate::state::QuizAction;
 
-/// A view function rather than a component: no hooks, and the quiz view
-/// re-renders it exactly when the quiz changes.
-pub fn quiz_results(
-    ctx: &WidgetCtx,
-    quiz: &Quiz,
-    on_action: &Callback<QuizAction>,
-    on_see_tip: &Callback<usize>,
-) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct QuizResultsProps {
+    pub quiz: Quiz,
+    pub on_action: Callback<QuizAction>,
+    /// "See the tip": the tip, by its index in the deck.
+    pub on_see_tip: Callback<usize>,
+}
+
+#[component]
+pub fn QuizResults(props: &QuizResultsProps) -> Html {
+    let ctx = use_widget_ctx();
+    let (quiz, on_action) = (&props.quiz, &props.on_action);
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let (score, total) = (quiz.score(), quiz.len());
@@ -48,8 +53,15 @@ pub fn quiz_results(
                         <p class="instead">{ fill(ui.instead(), &[("item", &alt.label)]) }</p>
                     });
                     let see_tip = item.tip.map(|tip| {
-                        let on_see_tip = on_see_tip.clone();
-                        let onclick = Callback::from(move |_| on_see_tip.emit(tip));
+                        let on_see_tip = props.on_see_tip.clone();
+                        // The results, this button with them, go when the
+                        // Tips tab opens: focus waits in the widget.
+                        let onclick = Callback::from(move |e: MouseEvent| {
+                            if let Some(button) = e.target_dyn_into::<Element>() {
+                                hold_focus(&button);
+                            }
+                            on_see_tip.emit(tip)
+                        });
                         html! {
                             <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip(), item.label)} {onclick}>
                                 { ui.see_tip() }

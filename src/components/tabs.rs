@@ -4,24 +4,39 @@
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::app::{View, WidgetCtx};
+use crate::context::{WidgetCtx, use_widget_ctx};
+use crate::domain::View;
 
-const VIEWS: [(View, &str); 2] = [(View::Tips, "tips"), (View::Quiz, "quiz")];
+const VIEWS: [View; 2] = [View::Tips, View::Quiz];
 
-/// A view function rather than a component: its only state is the two tab
-/// elements, which the shell keeps (`refs`), so a component's lifecycle code
-/// would only add wasm.
-pub fn tabs(
-    ctx: &WidgetCtx,
-    selected: View,
-    on_select: &Callback<View>,
-    refs: &[NodeRef; 2],
-) -> Html {
+/// The ids of the tab for `view` and of the panel it controls.
+pub fn tab_and_panel_ids(ctx: &WidgetCtx, view: View) -> (String, String) {
+    let name = match view {
+        View::Tips => "tips",
+        View::Quiz => "quiz",
+    };
+    (
+        ctx.id(&format!("tab-{name}")),
+        ctx.id(&format!("panel-{name}")),
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    pub selected: View,
+    pub on_select: Callback<View>,
+}
+
+#[component]
+pub fn Tabs(props: &TabsProps) -> Html {
+    let ctx = use_widget_ctx();
+    // Arrow keys move focus along with the selection.
+    let refs = [use_node_ref(), use_node_ref()];
     let ui = &ctx.deck.ui;
     let onkeydown = {
-        let (on_select, refs) = (on_select.clone(), refs.clone());
+        let (on_select, refs, selected) = (props.on_select.clone(), refs.clone(), props.selected);
         Callback::from(move |e: KeyboardEvent| {
-            let current = VIEWS.iter().position(|(v, _)| *v == selected).unwrap_or(0);
+            let current = VIEWS.iter().position(|v| *v == selected).unwrap_or(0);
             let target = match e.key().as_str() {
                 "ArrowRight" | "ArrowDown" => (current + 1) % VIEWS.len(),
                 "ArrowLeft" | "ArrowUp" => (current + VIEWS.len() - 1) % VIEWS.len(),
@@ -30,7 +45,7 @@ pub fn tabs(
                 _ => return,
             };
             e.prevent_default();
-            on_select.emit(VIEWS[target].0);
+            on_select.emit(VIEWS[target]);
             if let Some(tab) = refs[target].cast::<HtmlElement>() {
                 let _ = tab.focus();
             }
@@ -39,16 +54,13 @@ pub fn tabs(
     let labels = [ui.tab_tips(), ui.tab_quiz()];
     html! {
         <div class="tabs" role="tablist" aria-label={ui.tabs_label().to_string()} part="tabs" {onkeydown}>
-            { for VIEWS.iter().zip(labels).zip(refs.iter()).map(|(((view, name), label), node)| {
-                let is_selected = *view == selected;
-                let onclick = {
-                    let (on_select, view) = (on_select.clone(), *view);
-                    Callback::from(move |_| on_select.emit(view))
-                };
+            { for VIEWS.iter().zip(labels).zip(refs.iter()).map(|((&view, label), node)| {
+                let is_selected = view == props.selected;
+                let (tab_id, panel_id) = tab_and_panel_ids(&ctx, view);
+                let onclick = props.on_select.reform(move |_| view);
                 html! {
                     <button type="button" role="tab" class="tab" part="tab" ref={node.clone()}
-                        id={ctx.id(&format!("tab-{name}"))}
-                        aria-controls={ctx.id(&format!("panel-{name}"))}
+                        id={tab_id} aria-controls={panel_id}
                         aria-selected={is_selected.to_string()}
                         tabindex={if is_selected { "0" } else { "-1" }}
                         {onclick}>

@@ -4,20 +4,32 @@
 use yew::prelude::*;
 
 use super::{class_list, when};
-use crate::app::WidgetCtx;
-use crate::domain::{Tip, TipKind};
+use crate::context::use_widget_ctx;
+use crate::domain::TipKind;
 
-/// A view function rather than a component: it has no hooks, and its parent
-/// re-renders it exactly when it changes, so a component's lifecycle code
-/// would only add wasm.
-pub fn tip_card(ctx: &WidgetCtx, tip: &Tip, turned: bool, on_turn: Callback<()>) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct TipCardProps {
+    /// The tip's index in the deck.
+    pub tip: usize,
+    /// Whether the detail is shown.
+    pub turned: bool,
+    pub on_turn: Callback<()>,
+}
+
+#[component]
+pub fn TipCard(props: &TipCardProps) -> Html {
+    let ctx = use_widget_ctx();
     let ui = &ctx.deck.ui;
+    let Some(tip) = ctx.deck.tips.get(props.tip) else {
+        return html! {};
+    };
     let (kind_class, icon, word) = match tip.kind {
         TipKind::Do => ("do", "✓", ui.badge_do()),
         TipKind::Dont => ("dont", "✕", ui.badge_dont()),
     };
+    let turned = props.turned;
     let detail_id = ctx.id("tip-detail");
-    let onclick = Callback::from(move |_| on_turn.emit(()));
+    let onclick = props.on_turn.reform(|_| ());
     html! {
         <article ~className={class_list(&["card", kind_class, when(turned, "turned")])} part="card">
             <p ~className={class_list(&["badge", kind_class])} part="badge">

@@ -4,24 +4,54 @@
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{filter_bar, tip_card};
-use crate::app::WidgetCtx;
-use crate::domain::{DeckCursor, fill};
-use crate::hooks::SwipeHandlers;
+use super::{FilterBar, TipCard};
+use crate::context::use_widget_ctx;
+use crate::domain::fill;
+use crate::hooks::{TipsHandle, use_focus_request, use_swipe};
 use crate::state::TipsAction;
 
-/// A view function: the shell renders it only while the Tips tab is shown,
-/// and re-renders it exactly when the tips state changes, so a component
-/// would add lifecycle code to the wasm for nothing. The shell owns the
-/// swipe gesture (`swipe`, which steps the deck).
-pub fn tips_deck(
-    ctx: &WidgetCtx,
-    cursor: &DeckCursor,
-    on_action: &Callback<TipsAction>,
-    swipe: &SwipeHandlers,
-) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct TipsDeckProps {
+    pub tips: TipsHandle,
+}
+
+#[component]
+pub fn TipsDeck(props: &TipsDeckProps) -> Html {
+    let ctx = use_widget_ctx();
+    let tips = &props.tips;
+    let root = use_node_ref();
+    let focus = use_focus_request(root.clone());
+    // Opened by "See the tip": the button used went away with the quiz.
+    {
+        let (tips, focus) = (tips.clone(), focus.clone());
+        use_effect_with((), move |_| {
+            if tips.take_focus_request() {
+                focus.request_early(".deck");
+            }
+        });
+    }
+    let step = {
+        let tips = tips.clone();
+        Callback::from(move |forward| tips.dispatch(TipsAction::Step(forward)))
+    };
+    let swipe = use_swipe(step.clone());
+    // Turn shows the detail above the focused Turn button, which on a small
+    // phone pushes the button out of view: it is brought back in view (and
+    // keeps focus) in the next frame.
+    let on_turn = {
+        let tips = tips.clone();
+        Callback::from(move |()| {
+            focus.request_early(".turn");
+            tips.dispatch(TipsAction::Turn);
+        })
+    };
+    let on_filter = {
+        let tips = tips.clone();
+        Callback::from(move |filter| tips.dispatch(TipsAction::Filter(filter)))
+    };
+
     let ui = &ctx.deck.ui;
-    let step = on_action.reform(TipsAction::Step);
+    let cursor = &tips.cursor;
     let onkeydown = {
         let step = step.clone();
         Callback::from(move |e: KeyboardEvent| {
@@ -59,25 +89,22 @@ pub fn tips_deck(
         }
     };
     let (at, total) = cursor.progress();
-    let on_filter = on_action.reform(TipsAction::Filter);
-    let on_turn = on_action.reform(|()| TipsAction::Turn);
-    let card = match cursor.current().and_then(|i| ctx.deck.tips.get(i)) {
-        Some(tip) => tip_card(ctx, tip, cursor.turned(), on_turn),
-        None => html! {},
-    };
+    let hint_id = ctx.id("deck-hint");
     html! {
-        <div class="tips">
-            { filter_bar(ctx, cursor, &on_filter) }
+        <div class="tips" ref={root}>
+            <FilterBar cursor={cursor.clone()} {on_filter} />
             <section class="deck" tabindex="0" aria-label={ui.tab_tips().to_string()}
-                aria-describedby={ctx.id("deck-hint")} {onkeydown}
-                onpointerdown={swipe.onpointerdown.clone()} onpointerup={swipe.onpointerup.clone()}
-                onpointercancel={swipe.onpointercancel.clone()}>
-                <p class="visually-hidden" id={ctx.id("deck-hint")}>{ ui.deck_hint() }</p>
+                aria-describedby={hint_id.clone()} {onkeydown}
+                onpointerdown={swipe.onpointerdown} onpointerup={swipe.onpointerup}
+                onpointercancel={swipe.onpointercancel}>
+                <p class="visually-hidden" id={hint_id}>{ ui.deck_hint() }</p>
                 <div class="card-slot" aria-live="polite">
                     <p class="progress" part="progress">
                         { fill(ui.tip_progress(), &[("n", &at.to_string()), ("total", &total.to_string())]) }
                     </p>
-                    { card }
+                    if let Some(tip) = cursor.current() {
+                        <TipCard {tip} turned={cursor.turned()} {on_turn} />
+                    }
                 </div>
                 <div class="deck-nav">
                     { nav_button(false, ui.prev(), "←") }

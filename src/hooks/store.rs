@@ -59,13 +59,3 @@ impl Store {
         }
     }
 }
-
-/// The message inside a thrown JS value, for the console or an error card.
-pub fn js_error_text(error: &JsValue) -> String {
-    if let Some(e) = error.dyn_ref::<js_sys::Error>() {
-        return String::from(e.message());
-    }
-    error
-        .as_string()
-        .unwrap_or_else(|| "unknown error".to_string())
-}

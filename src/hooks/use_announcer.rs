@@ -1,10 +1,10 @@
-//! A polite live region's text. Its dispatcher (`Announce`) travels in
-//! `WidgetCtx`, so any part of the widget can announce something.
+//! A polite live region's text. Its dispatcher (`Announce`) travels in the
+//! widget's context, so any part of the widget can announce something.
 //!
 //! The dispatcher keeps its identity across renders, so an announcement
 //! re-renders the live region only: a callback made afresh on each render
-//! would change the context, and with it the whole shell and every quiz row,
-//! after every placement (bench/SAVINGS.md).
+//! would change the context, and with it every component that reads it (the
+//! shell and every quiz row), after every placement.
 
 use std::rc::Rc;
 
@@ -35,7 +35,7 @@ impl Reducible for Announcement {
     }
 }
 
-/// Announces a message: `ctx.announce.dispatch(message)`.
+/// Announces a message: `announce.dispatch(message)`.
 pub type Announce = UseReducerDispatcher<Announcement>;
 
 #[hook]

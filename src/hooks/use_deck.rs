@@ -2,6 +2,7 @@
 //! `fetch`. Every failure becomes a value for the error card.
 
 use std::cell::{Cell, OnceCell};
+use std::ops::Deref;
 use std::rc::Rc;
 
 use js_sys::{Promise, Reflect, Uint8Array};
@@ -16,6 +17,33 @@ use crate::domain::Deck;
 use crate::domain::packed::unpack;
 use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
 
+/// A loaded deck, shared by every part of the widget that shows it. Two are
+/// equal when they are the same load: a deck never changes once loaded, so
+/// identity is all that a re-render needs to know, and comparing whole decks
+/// each time the widget's context is rebuilt would be wasted work.
+#[derive(Clone, Debug)]
+pub struct SharedDeck(Rc<Deck>);
+
+impl SharedDeck {
+    pub fn new(deck: Deck) -> Self {
+        Self(Rc::new(deck))
+    }
+}
+
+impl PartialEq for SharedDeck {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedDeck {
+    type Target = Deck;
+
+    fn deref(&self) -> &Deck {
+        &self.0
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadFailure {
     /// Network error, CORS refusal or an HTTP error status.
@@ -29,7 +57,7 @@ pub enum LoadFailure {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeckLoad {
     Loading,
-    Ready(Rc<Deck>),
+    Ready(SharedDeck),
     /// Shared, like the deck: the state is cloned on every render.
     Failed(Rc<LoadFailure>),
 }
@@ -50,11 +78,11 @@ fn builtin() -> DeckLoad {
         cell.get_or_init(|| {
             if BUILTIN_DECK_PACKED.is_empty() {
                 match parse_deck(BUILTIN_DECK_INVALID_JSON) {
-                    Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
+                    Ok(deck) => DeckLoad::Ready(SharedDeck::new(deck)),
                     Err(errors) => invalid(errors),
                 }
             } else {
-                DeckLoad::Ready(Rc::new(unpack(BUILTIN_DECK_PACKED)))
+                DeckLoad::Ready(SharedDeck::new(unpack(BUILTIN_DECK_PACKED)))
             }
         })
         .clone()
@@ -82,8 +110,8 @@ async fn fetch_deck(url: &str) -> DeckLoad {
             reason,
         }))
     };
-    // The browser's fetch, not gloo-net's request builder: a plain GET
-    // needs none of it, and it costs several KB of wasm.
+    // The browser's own fetch (fetch.js adds the time limit): a plain GET
+    // needs no request builder.
     let response: Response = match JsFuture::from(fetch_with_limit(url)).await {
         Ok(r) => r.unchecked_into(),
         Err(_) => {
@@ -121,7 +149,7 @@ async fn fetch_deck(url: &str) -> DeckLoad {
         Err(Body::Unreadable) => return unreachable("the response could not be read".into()),
     };
     match parse_deck(&text) {
-        Ok(deck) => DeckLoad::Ready(Rc::new(deck)),
+        Ok(deck) => DeckLoad::Ready(SharedDeck::new(deck)),
         Err(errors) => invalid(errors),
     }
 }

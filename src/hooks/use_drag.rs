@@ -148,7 +148,7 @@ fn place_ghost(ghost: &NodeRef, x: i32, y: i32) {
             let rect = root.get_bounding_client_rect();
             (rect.left() as i32, rect.top() as i32)
         });
-        // Whole pixels: formatting a float would pull float printing into the wasm.
+        // Whole pixels, as pointer events and the layout give them here.
         let (x, y) = (x - left, y - top);
         let _ = el
             .style()

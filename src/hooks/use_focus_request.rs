@@ -35,9 +35,8 @@ impl FocusRequest {
         let Some(root) = self.root.cast::<Element>() else {
             return;
         };
-        if let Some(widget) = widget_with_focus(&root) {
+        if hold_focus(&root) {
             *self.pending.borrow_mut() = Some(selector.into());
-            focus_without_scroll(&widget);
         }
     }
 
@@ -92,17 +91,23 @@ fn widget_of(el: &Element) -> Option<HtmlElement> {
 }
 
 /// Keeps focus in the widget around `el` when the control it is on is about
-/// to go (Retry replaces the error card): it waits on the widget's box.
-pub fn hold_focus(el: &Element) {
-    if let Some(widget) = widget_of(el) {
-        focus_without_scroll(&widget);
+/// to go (Retry replaces the error card, "See the tip" hides the quiz): it
+/// waits on the widget's box. Focus elsewhere on the page is left alone.
+/// Returns whether focus was in the widget, and is now held.
+pub fn hold_focus(el: &Element) -> bool {
+    match widget_with_focus(el) {
+        Some(widget) => {
+            focus_without_scroll(&widget);
+            true
+        }
+        None => false,
     }
 }
 
-/// The widget that holds `root`, if the focused element is inside it.
-fn widget_with_focus(root: &Element) -> Option<HtmlElement> {
-    let widget = widget_of(root)?;
-    let scope = root.get_root_node();
+/// The widget that holds `el`, if the focused element is inside it.
+fn widget_with_focus(el: &Element) -> Option<HtmlElement> {
+    let widget = widget_of(el)?;
+    let scope = el.get_root_node();
     let active = match scope.dyn_ref::<ShadowRoot>() {
         Some(shadow) => shadow.active_element(),
         None => scope

@@ -1,11 +1,12 @@
 //! What a quiz action tells the world: a sentence for the live region, and
-//! `backwise-quiz-complete` on the host when the quiz is checked. It runs in
-//! the always-mounted shell, so switching tabs never repeats an announcement.
+//! `backwise-quiz-complete` on the host when the quiz is checked. It belongs
+//! with the quiz state, in a component that stays mounted while the Quiz tab
+//! is hidden, so that switching tabs never repeats an announcement.
 
+use web_sys::Element;
 use yew::prelude::*;
 
-use super::dispatch_host_event;
-use crate::app::WidgetCtx;
+use super::{Announce, SharedDeck, dispatch_host_event};
 use crate::domain::json::object;
 use crate::domain::{Deck, Json, Placement, ScoreBand, fill};
 use crate::state::{QuizEvent, QuizState};
@@ -81,18 +82,25 @@ fn complete_detail(deck: &Deck, state: &QuizState, score: usize) -> Json {
     ])
 }
 
+/// Announces each new event of `state` through `announce`, and tells `host`
+/// (the `<backwise-widget>` element, if any) when the quiz is checked.
 #[hook]
-pub fn use_quiz_events(ctx: &WidgetCtx, state: &QuizState) {
-    let (ctx, state) = (ctx.clone(), state.clone());
+pub fn use_quiz_events(
+    deck: &SharedDeck,
+    announce: &Announce,
+    host: Option<&Element>,
+    state: &QuizState,
+) {
+    let (deck, announce, host, state) =
+        (deck.clone(), announce.clone(), host.cloned(), state.clone());
     use_effect_with(state.serial, move |_| {
         let Some(event) = state.event else { return };
-        ctx.announce
-            .dispatch(announcement(&ctx.deck, &state, event));
+        announce.dispatch(announcement(&deck, &state, event));
         if let QuizEvent::Checked { score } = event {
             dispatch_host_event(
-                ctx.host.as_ref(),
+                host.as_ref(),
                 "backwise-quiz-complete",
-                &complete_detail(&ctx.deck, &state, score),
+                &complete_detail(&deck, &state, score),
             );
         }
     });

@@ -3,11 +3,10 @@
 use std::time::Duration;
 
 use backwise::app::{App, AppProps, View};
+use backwise::domain::Bin;
 use backwise::hooks::StorageMode;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Element, HtmlElement, KeyboardEvent, KeyboardEventInit, PointerEvent, PointerEventInit,
-};
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 use yew::AppHandle;
 
 pub struct Mounted {
@@ -36,8 +35,9 @@ pub fn local_storage() -> web_sys::Storage {
         .expect("localStorage")
 }
 
-/// Mounts the widget in a fresh `<div>` on the body (the runner hides #output).
-pub async fn mount(view: View, storage: StorageMode, deck_url: Option<&str>) -> Mounted {
+/// Mounts the widget with the built-in deck in a fresh `<div>` on the body
+/// (the runner hides #output).
+pub async fn mount(view: View, storage: StorageMode) -> Mounted {
     let root = document().create_element("div").expect("div");
     document()
         .body()
@@ -45,7 +45,6 @@ pub async fn mount(view: View, storage: StorageMode, deck_url: Option<&str>) -> 
         .append_child(&root)
         .expect("append");
     let props = AppProps {
-        deck_url: deck_url.map(|u| u.to_string().into()),
         view,
         storage,
         ..AppProps::default()
@@ -82,17 +81,6 @@ impl Mounted {
             .unwrap_or_else(|| panic!("no element matches {selector}"))
     }
 
-    pub fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self
-            .root
-            .query_selector_all(selector)
-            .expect("valid selector");
-        (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
-            .collect()
-    }
-
     pub fn text(&self, selector: &str) -> String {
         self.get(selector)
             .text_content()
@@ -103,12 +91,11 @@ impl Mounted {
 
     /// The button whose accessible name (aria-label, else text) is `name`.
     pub fn button(&self, name: &str) -> HtmlElement {
-        self.all("button")
-            .into_iter()
+        let list = self.root.query_selector_all("button").expect("selector");
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
             .find(|b| accessible_name(b) == name)
             .unwrap_or_else(|| panic!("no button named {name:?}"))
-            .dyn_into::<HtmlElement>()
-            .expect("button is an HtmlElement")
     }
 
     pub async fn click(&self, name: &str) {
@@ -127,49 +114,41 @@ impl Mounted {
         settle().await;
     }
 
-    /// Waits (up to ~5 s) until `selector` matches, for fetches.
-    pub async fn wait_for(&self, selector: &str) -> Element {
-        for _ in 0..100 {
-            if let Some(el) = self.find(selector) {
-                return el;
-            }
-            sleep(50).await;
-            settle().await;
-        }
-        panic!("timed out waiting for {selector}");
-    }
-
+    /// The focused element, if it is inside this widget.
     pub fn active_in_root(&self) -> Option<Element> {
         let active = document().active_element()?;
         self.root.contains(Some(&active)).then_some(active)
     }
 
-    /// The centre of an element, in client coordinates.
-    pub fn centre(&self, el: &Element) -> (i32, i32) {
-        let r = el.get_bounding_client_rect();
-        (
-            (r.left() + r.width() / 2.0) as i32,
-            (r.top() + r.height() / 2.0) as i32,
-        )
+    /// The class of the focused element, if it is inside this widget.
+    pub fn active_class(&self) -> Option<String> {
+        self.active_in_root()?.get_attribute("class")
+    }
+
+    /// Puts focus on the page, outside every widget.
+    pub fn blur_all(&self) {
+        if let Some(active) = document()
+            .active_element()
+            .and_then(|el| el.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = active.blur();
+        }
+        assert!(self.active_in_root().is_none());
     }
 }
 
-pub fn pointer(target: &Element, kind: &str, x: i32, y: i32, pointer_type: &str) {
-    let init = PointerEventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    init.set_pointer_id(7);
-    init.set_is_primary(true);
-    init.set_pointer_type(pointer_type);
-    init.set_client_x(x);
-    init.set_client_y(y);
-    init.set_button(if kind == "pointermove" { -1 } else { 0 });
-    let event = PointerEvent::new_with_event_init_dict(kind, &init).expect("pointer event");
-    target.dispatch_event(&event).expect("dispatch");
+/// Places every item of the built-in deck in its right bin, by its button.
+pub async fn place_all(w: &Mounted) {
+    for item in builtin().quiz.items {
+        let bin = match item.answer {
+            Bin::Safe => "Safe alternative",
+            Bin::Avoid => "Avoid",
+        };
+        w.click(&format!("Put {} in {bin}", item.label)).await;
+    }
 }
 
-/// The deck's expected answers, from the built-in deck.
+/// The built-in deck, as the widget reads it.
 pub fn builtin() -> backwise::domain::Deck {
     backwise::browser_json::parse_deck(backwise::domain::BUILTIN_DECK_JSON)
         .expect("valid built-in deck")

@@ -1,0 +1,76 @@
+//! The Quiz tab: the quiz state, and while the tab is shown, the prompt,
+//! the progress, then the board or the results.
+
+use std::rc::Rc;
+
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::{QuizBoard, QuizResults, TabPanel};
+use crate::context::use_widget_ctx;
+use crate::domain::View;
+use crate::domain::{Bin, Phase, fill};
+use crate::hooks::{random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus};
+use crate::state::{QuizAction, QuizState};
+
+#[derive(Properties, PartialEq)]
+pub struct QuizTabProps {
+    pub shown: bool,
+    /// "See the tip" on the results: the tip, by its index in the deck.
+    pub on_see_tip: Callback<usize>,
+}
+
+/// Stays mounted while the tab is hidden, because it owns the quiz state:
+/// with `storage="none"` nothing could restore the reader's placements after
+/// a visit to the Tips tab, and each action is announced once. Every action
+/// of the board and the results goes through `use_quiz_focus`, so that focus
+/// follows it from one to the other.
+#[component]
+pub fn QuizTab(props: &QuizTabProps) -> Html {
+    let ctx = use_widget_ctx();
+    let deck = &ctx.deck;
+    let quiz = use_persisted_reducer(ctx.store.clone(), "quiz", || {
+        let ids: Rc<[String]> = deck.quiz.items.iter().map(|i| i.id.clone()).collect();
+        let answers: Rc<[Bin]> = deck.quiz.items.iter().map(|i| i.answer).collect();
+        QuizState::new(Rc::from(deck.id.as_str()), ids, answers, random_seed())
+    });
+    use_quiz_events(deck, &ctx.announce, ctx.host.as_ref(), &quiz);
+    let root = use_node_ref();
+    let on_action = use_quiz_focus(root.clone(), &quiz);
+
+    let content = || {
+        let progress = fill(
+            deck.ui.sorted_progress(),
+            &[
+                ("n", &quiz.quiz.placed_count().to_string()),
+                ("total", &quiz.quiz.len().to_string()),
+            ],
+        );
+        let onkeydown = {
+            let (on_action, has_selection) = (on_action.clone(), quiz.selected.is_some());
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" && has_selection {
+                    e.prevent_default();
+                    on_action.emit(QuizAction::ClearSelection);
+                }
+            })
+        };
+        html! {
+            <div class="quiz" ref={root} {onkeydown}>
+                <p class="prompt">{ &deck.quiz.prompt }</p>
+                if quiz.quiz.phase() == Phase::Sorting {
+                    <p class="progress" part="progress">{ progress }</p>
+                    <QuizBoard state={(*quiz).clone()} {on_action} />
+                } else {
+                    <QuizResults quiz={quiz.quiz.clone()} {on_action}
+                        on_see_tip={props.on_see_tip.clone()} />
+                }
+            </div>
+        }
+    };
+    html! {
+        <TabPanel view={View::Quiz} shown={props.shown}>
+            if props.shown { { content() } }
+        </TabPanel>
+    }
+}

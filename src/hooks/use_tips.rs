@@ -1,0 +1,72 @@
+//! The tips deck's place and the tab shown, saved per deck.
+//!
+//! The tab bar, the tips deck and the Quiz tab's "See the tip" all need this
+//! state, and the Tips tab's content is not mounted while the Quiz tab is
+//! shown. So the shell calls this hook once and hands the handle (or a
+//! callback on it) to each of them.
+
+use std::cell::RefCell;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{SharedDeck, Store, use_persisted_reducer};
+use crate::domain::DeckCursor;
+use crate::domain::View;
+use crate::state::{TipsAction, TipsState};
+
+#[derive(Clone, PartialEq)]
+pub struct TipsHandle {
+    state: UseReducerHandle<TipsState>,
+    /// Set by "See the tip", and taken by the tips deck as it opens: the
+    /// button the reader used went away with the quiz.
+    deck_takes_focus: Rc<RefCell<bool>>,
+}
+
+impl Deref for TipsHandle {
+    type Target = TipsState;
+
+    fn deref(&self) -> &TipsState {
+        &self.state
+    }
+}
+
+impl TipsHandle {
+    pub fn dispatch(&self, action: TipsAction) {
+        self.state.dispatch(action);
+    }
+
+    /// "See the tip": `tip` on the Tips tab, with focus on the deck if it
+    /// was in the widget.
+    pub fn see_tip(&self, tip: usize) {
+        *self.deck_takes_focus.borrow_mut() = true;
+        self.dispatch(TipsAction::GoTo(tip));
+    }
+
+    /// For the tips deck as it opens: whether it was opened by "See the tip"
+    /// and should take the focus that waits in the widget.
+    pub fn take_focus_request(&self) -> bool {
+        self.deck_takes_focus.replace(false)
+    }
+}
+
+/// The tips state for `deck`, restored from and saved to `store`. `attr` is
+/// the `view` attribute: the tab shown until the reader picks one, and again
+/// whenever the attribute changes.
+#[hook]
+pub fn use_tips(deck: &SharedDeck, store: Store, attr: View) -> TipsHandle {
+    let state = use_persisted_reducer(store, "tips", || {
+        let ids: Rc<[String]> = deck.tips.iter().map(|t| t.id.clone()).collect();
+        TipsState::new(DeckCursor::new(deck.tip_kinds()), ids, attr)
+    });
+    {
+        let state = state.dispatcher();
+        use_effect_with(attr, move |attr| state.dispatch(TipsAction::Attr(*attr)));
+    }
+    let deck_takes_focus = use_mut_ref(|| false);
+    TipsHandle {
+        state,
+        deck_takes_focus,
+    }
+}
