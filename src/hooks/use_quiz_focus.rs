@@ -5,40 +5,22 @@
 use yew::prelude::*;
 
 use super::{use_focus_request, use_stable_callback};
-use crate::state::{QuizAction, QuizState};
+use crate::domain::focus::{FocusMove, FocusTarget, focus_after};
+use crate::domain::quiz_state::QuizState;
+use crate::state::{QuizAction, QuizState as QuizReducer};
 
-fn marked(key: &str) -> String {
-    format!("[data-focus=\"{key}\"]")
-}
-
-/// Where focus goes (a CSS selector) after `action`, taken in `state`.
-fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
-    let quiz = &state.quiz;
-    let ids = state.item_ids();
-    match *action {
-        QuizAction::Place { item, .. } if quiz.placement(item).is_none() => {
-            // From the pool: the next item still to sort, else Check.
-            let pool = quiz.in_bin(None);
-            let at = pool.iter().position(|&i| i == item)?;
-            let next = pool
-                .get(at + 1)
-                .or_else(|| at.checked_sub(1).and_then(|p| pool.get(p)));
-            Some(next.map_or(marked("check"), |&i| marked(&format!("pick-{}", ids[i]))))
-        }
-        QuizAction::Place { item, bin: _ } => Some(marked(&format!("back-{}", ids[item]))),
-        // Unplaced, the item is in the pool. Selected, it keeps focus, and
-        // the "Put … in …" buttons that appear above an item in a bin push it
-        // down: it is revealed again.
-        QuizAction::Unplace(item) | QuizAction::Select(item) => {
-            Some(marked(&format!("pick-{}", ids[item])))
-        }
-        // Escape puts the selected item down: its "Put … in …" buttons go,
-        // and focus, which may be on one of them, goes back to the item.
-        QuizAction::ClearSelection => state.selected.map(|i| marked(&format!("pick-{}", ids[i]))),
-        QuizAction::Check if quiz.placed_count() == quiz.len() => Some(marked("score")),
+/// The control a [`FocusTarget`] names, as a CSS selector within the quiz.
+/// The components mark their controls with `data-focus`.
+fn selector(state: &QuizState, target: FocusTarget) -> String {
+    let marked = |key: &str| format!("[data-focus=\"{key}\"]");
+    let id = |item: usize| state.item_ids().get(item).cloned().unwrap_or_default();
+    match target {
+        FocusTarget::Pick(item) => marked(&format!("pick-{}", id(item))),
+        FocusTarget::Back(item) => marked(&format!("back-{}", id(item))),
+        FocusTarget::Check => marked("check"),
+        FocusTarget::Score => marked("score"),
         // The new order is not known yet: whichever item comes first.
-        QuizAction::Reset { .. } => Some(".pool .item-label".into()),
-        _ => None,
+        FocusTarget::FirstInPool => ".pool .item-label".into(),
     }
 }
 
@@ -46,21 +28,18 @@ fn focus_after(state: &QuizState, action: &QuizAction) -> Option<String> {
 /// `root`) as the action needs, then dispatches it to `quiz`. Its identity
 /// never changes, so that quiz rows which did not change skip rendering.
 #[hook]
-pub fn use_quiz_focus(root: NodeRef, quiz: &UseReducerHandle<QuizState>) -> Callback<QuizAction> {
+pub fn use_quiz_focus(root: NodeRef, quiz: &UseReducerHandle<QuizReducer>) -> Callback<QuizAction> {
     let focus = use_focus_request(root);
     let quiz = quiz.clone();
     use_stable_callback(Callback::from(move |action: QuizAction| {
-        if let Some(selector) = focus_after(&quiz, &action) {
-            match action {
-                // The next item to sort is already there: focus moves before
-                // the placed one leaves.
-                QuizAction::Place { item, .. } if quiz.quiz.placement(item).is_none() => {
-                    focus.request_early(selector)
-                }
-                // Already focused, if focus is on the item: only the reveal.
-                QuizAction::Select(_) => focus.request_early(selector),
-                // Other targets appear with the update.
-                _ => focus.request(selector),
+        // The policy is the core's (`focus::focus_after`): an early move is
+        // to a control already on screen, the others appear with the update.
+        if let Some(FocusMove { target, early }) = focus_after(&quiz, &action) {
+            let selector = selector(&quiz, target);
+            if early {
+                focus.request_early(selector)
+            } else {
+                focus.request(selector)
             }
         }
         quiz.dispatch(action);
