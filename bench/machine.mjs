@@ -66,6 +66,13 @@ export function machine(browserVersion) {
     rustc: sh('rustc', ['--version']),
     trunk: sh('trunk', ['--version']),
     wasmOpt: sh('wasm-opt', ['--version']),
+    lighthouse: (() => {
+      try {
+        return JSON.parse(readFileSync(`${ROOT}/node_modules/lighthouse/package.json`, 'utf8')).version;
+      } catch {
+        return null;
+      }
+    })(),
     commit: commit ? `${commit}${dirty ? ' (+ uncommitted changes)' : ''}` : null,
   };
 }

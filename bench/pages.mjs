@@ -1,17 +1,21 @@
 // The comparison pages, made from the built demo post: the same post with
 // the static fallback and no script, with an embed tag that loads nothing,
-// with three instances, and with a second instance far below the fold.
+// with three instances, and with a second instance far below the fold. And
+// the host page (bench/host/): a long article with a hero image and the
+// widget mid-article, with the embed tag and without it (the fallback alone).
 // Written to bench/pages/, which the server lays over dist/.
 
 import path from 'node:path';
 import { promises as fs, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { OFFSCREEN_PX, PAGES, ROOT } from './options.mjs';
+import { BACKWISE_CLI, BENCH_DIR, OFFSCREEN_PX, PAGES, ROOT } from './options.mjs';
+import { heroPng } from './host/hero.mjs';
 
 /** The fallback HTML: the file given with --fallback, or the CLI's output for the built-in deck. */
 function fallbackHtml(file) {
   if (file) return readFileSync(file, 'utf8');
-  return execFileSync('cargo', ['run', '-q', '-p', 'backwise-cli', '--', 'fallback'], { cwd: ROOT, encoding: 'utf8' });
+  const [cmd, ...args] = BACKWISE_CLI;
+  return execFileSync(cmd, [...args, 'fallback'], { cwd: ROOT, encoding: 'utf8' });
 }
 
 const WIDGET_RE = /<backwise-widget\b[^>]*>[\s\S]*?<\/backwise-widget>/;
@@ -60,8 +64,16 @@ export async function makePages(dist, fallbackFile) {
         `<backwise-widget id="w2" style="margin-block-start:0">\n${fallback}</backwise-widget></div>`,
     ),
   };
+  // The host page, with the embed tag as a blogger pastes it and without.
+  const article = await fs.readFile(path.join(BENCH_DIR, 'host', 'article.html'), 'utf8');
+  const hostPage = (script) =>
+    article.replace('{{WIDGET}}', () => `<backwise-widget>\n${fallback}</backwise-widget>`).replace('{{SCRIPT}}', () => script);
+  pages['host.html'] = hostPage('    <script type="module" src="embed.js"></script>');
+  pages['host-static.html'] = hostPage('');
   await fs.mkdir(PAGES, { recursive: true });
   for (const [name, html] of Object.entries(pages)) await fs.writeFile(path.join(PAGES, name), html);
+  await fs.copyFile(path.join(BENCH_DIR, 'host', 'host.css'), path.join(PAGES, 'host.css'));
+  await fs.writeFile(path.join(PAGES, 'hero.png'), heroPng());
   await fs.writeFile(path.join(PAGES, 'empty-module.js'), '');
   return {
     bytes: { 'index.html': Buffer.byteLength(demo), ...Object.fromEntries(Object.entries(pages).map(([n, h]) => [n, Buffer.byteLength(h)])) },

@@ -9,12 +9,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { keepWasmMemory } from '../e2e/lib/browser.mjs';
 import { VIEWPORT } from './options.mjs';
 import { WIDGET_FILE_RE } from './sizes.mjs';
-import { ratioInterval, summary } from './stats.mjs';
+import { median, ratioInterval, summary } from './stats.mjs';
 
-// The observer, run before any page script: FCP, layout shifts, long tasks,
-// ready events, and (on request) a count of WebAssembly compiles.
+// The observer, run before any page script: FCP, LCP, layout shifts, long
+// tasks, ready events, and (on request) a count of WebAssembly compiles.
 function observer(countWasm) {
-  const b = (window.__bench = { fcp: null, shifts: [], longtasks: [], ready: [], wasm: { compiles: 0, instantiations: 0 } });
+  const b = (window.__bench = { fcp: null, lcp: null, shifts: [], longtasks: [], ready: [], wasm: { compiles: 0, instantiations: 0 } });
   const observe = (type, fn) => {
     try {
       new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true });
@@ -37,6 +37,9 @@ function observer(countWasm) {
       b.fcp = e.startTime;
       signal('fcp');
     }
+  });
+  observe('largest-contentful-paint', (e) => {
+    b.lcp = e.startTime;
   });
   observe('layout-shift', (e) => {
     b.shifts.push({ t: e.startTime, value: e.value, input: e.hadRecentInput });
@@ -73,8 +76,8 @@ function observer(countWasm) {
  * A fresh context and page with the observer; `until(what, n)` waits for the
  * observer's signals without evaluating anything in the page.
  */
-export async function newPage(browser, { throttle = 1, countWasm = false, keepMemory = false } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+export async function newPage(browser, { throttle = 1, countWasm = false, keepMemory = false, viewport = VIEWPORT, initScripts = [] } = {}) {
+  const context = await browser.newContext({ viewport });
   // Signals from the observer: how many of each arrived, and who waits.
   const seen = { fcp: 0, ready: 0 };
   const waiting = [];
@@ -88,6 +91,8 @@ export async function newPage(browser, { throttle = 1, countWasm = false, keepMe
     });
   await context.addInitScript(observer, countWasm);
   if (keepMemory) await context.addInitScript(keepWasmMemory);
+  // More scripts to run before the page's own: [function, argument] pairs.
+  for (const [fn, arg] of initScripts) await context.addInitScript(fn, arg);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const errors = [];
@@ -349,5 +354,78 @@ export async function offscreenSeries(browser, srv, runs) {
     secondMountedAt700px: raw.filter((r) => r.secondMountedAt700pxBelow).length,
     secondReadyAfterScroll: summary(raw.map((r) => r.secondReadyAfterScrollTo400pxMs)),
     raw,
+  };
+}
+
+// ---------------------------------------------------------------- host page
+/**
+ * One load of a host page (bench/host/: a long article, a hero image, the
+ * widget mid-article): its first and largest paints and layout shifts once
+ * loaded; with the widget, then scrolled so that the widget is in view, the
+ * time from the scroll to ready and the layout shift over the upgrade.
+ */
+async function hostRun(browser, srv, page, withWidget) {
+  const t = await newPage(browser);
+  try {
+    srv.reset();
+    await t.page.goto(srv.url + page, { waitUntil: 'load' });
+    await t.until('fcp');
+    await sleep(1000);
+    const before = await t.page.evaluate(() => {
+      const b = window.__bench;
+      return { fcp: b.fcp, lcp: b.lcp, cls: b.shifts.filter((s) => !s.input).reduce((a, s) => a + s.value, 0), ready: b.ready.length };
+    });
+    const r = { ...before, wasmBeforeScroll: srv.requests.some((q) => q.path.endsWith('.wasm')), readyBeforeScroll: before.ready > 0 };
+    if (withWidget) {
+      const scrolledAt = await t.page.evaluate(() => {
+        const b = window.__bench;
+        b.shifts.length = 0;
+        document.querySelector('backwise-widget').scrollIntoView({ block: 'center' });
+        return performance.now();
+      });
+      await waitReady(t);
+      await sleep(1000);
+      Object.assign(r, await t.page.evaluate((s) => {
+        const b = window.__bench;
+        return { scrollToReady: b.ready[0].t - s, upgradeCls: b.shifts.filter((x) => !x.input).reduce((a, x) => a + x.value, 0) };
+      }, scrolledAt));
+    }
+    r.errors = t.errors.slice();
+    return r;
+  } finally {
+    await t.context.close();
+  }
+}
+
+/** `runs` alternating loads of the host page with the widget and without (the fallback alone). */
+export async function hostSeries(browser, srv, runs) {
+  const widget = [];
+  const stat = [];
+  await hostRun(browser, srv, 'host.html', true);
+  await hostRun(browser, srv, 'host-static.html', false);
+  for (let i = 0; i < runs; i++) {
+    widget.push(await hostRun(browser, srv, 'host.html', true));
+    stat.push(await hostRun(browser, srv, 'host-static.html', false));
+  }
+  const errors = [...new Set(widget.flatMap((r) => r.errors))];
+  if (errors.length) throw new Error(`page errors on the host page: ${errors.slice(0, 3).join(' | ')}`);
+  const pick = (rs, k) => rs.map((r) => r[k]);
+  return {
+    runs,
+    widget: {
+      fcp: summary(pick(widget, 'fcp')),
+      lcp: summary(pick(widget, 'lcp')),
+      cls: summary(pick(widget, 'cls')),
+      scrollToReady: summary(pick(widget, 'scrollToReady')),
+      upgradeCls: summary(pick(widget, 'upgradeCls')),
+      wasmBeforeScroll: widget.filter((r) => r.wasmBeforeScroll).length,
+      readyBeforeScroll: widget.filter((r) => r.readyBeforeScroll).length,
+    },
+    static: { fcp: summary(pick(stat, 'fcp')), lcp: summary(pick(stat, 'lcp')), cls: summary(pick(stat, 'cls')) },
+    fcpRatio: median(pick(widget, 'fcp')) / median(pick(stat, 'fcp')),
+    fcpRatioCI: ratioInterval(pick(widget, 'fcp'), pick(stat, 'fcp')),
+    lcpRatio: median(pick(widget, 'lcp')) / median(pick(stat, 'lcp')),
+    lcpRatioCI: ratioInterval(pick(widget, 'lcp'), pick(stat, 'lcp')),
+    raw: { widget: widget.map(({ errors, ...r }) => r), static: stat.map(({ errors, ...r }) => r) },
   };
 }

@@ -1,10 +1,13 @@
-// Backwise benchmark: sizes, startup, interaction latency, memory and lazy
-// start, in headless Chromium on a 127.0.0.1 server. Writes bench/report.json
-// and bench/REPORT.md and prints every budget as PASS or FAIL.
+// Backwise benchmark: sizes, startup, interaction latency (timed in the page
+// and as Chrome's Event Timing reports it), memory, lazy start, the host
+// page, and Lighthouse's mobile preset, in headless Chromium on a 127.0.0.1
+// server. Writes bench/report.json, bench/REPORT.md and bench/startup.svg,
+// and prints every budget as PASS or FAIL.
 //
-//   node bench/run.mjs [--runs N] [--throttled-runs N] [--steps N] [--floor DIR] [--features-floor DIR] [--quick]
+//   node bench/run.mjs [--runs N] [--throttled-runs N] [--steps N] [--lighthouse-runs N] [--floor DIR] [--features-floor DIR] [--quick]
+//   node bench/run.mjs --lighthouse   (sizes and Lighthouse only; written to bench/tmp/)
 //   node bench/run.mjs --only pages,sizes,startup   (a partial run; written to bench/tmp/)
-//   node bench/run.mjs --rewrite   (REPORT.md again from report.json, e.g. after a SAVINGS.md edit)
+//   node bench/run.mjs --rewrite   (REPORT.md and startup.svg again from report.json, after a wording change)
 //
 // Needs a release dist/ (trunk build --release --offline) and, for the floor
 // ratio, the floor's dist (bench/tmp/floor-dist, built by scripts/bench).
@@ -12,9 +15,10 @@
 // exits 1 only when a measurement could not be taken.
 //
 // The parts: options.mjs (settings and budgets), pages.mjs and server.mjs
-// (what is served), sizes.mjs, recorder.mjs and interaction.mjs (what is
-// measured in Chromium), machine.mjs, stats.mjs, and report.mjs (what is
-// written). This file runs them in order and records each one's result.
+// (what is served), sizes.mjs, recorder.mjs, interaction.mjs and events.mjs
+// (what is measured in Chromium), lighthouse.mjs, machine.mjs, stats.mjs,
+// and report.mjs and plot.mjs (what is written). This file runs them in
+// order and records each one's result.
 
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +28,9 @@ import { BENCH_DIR, BUDGET, CPU_SAMPLE_MS, CPU_THROTTLE, DIST_SRC, PAGES, ROOT, 
 import { makePages } from './pages.mjs';
 import { startServer } from './server.mjs';
 import { crossCheckSizes, floorSizes, sizeFiles, widgetFilesByPattern } from './sizes.mjs';
-import { multiInstance, offscreenSeries, startupSeries } from './recorder.mjs';
+import { hostSeries, multiInstance, offscreenSeries, startupSeries } from './recorder.mjs';
+import { eventTimingSeries } from './events.mjs';
+import { lighthouseSeries } from './lighthouse.mjs';
 import { interactionAndMemory, leakCheck } from './interaction.mjs';
 import { cpuBusy, machine } from './machine.mjs';
 import { r1 } from './format.mjs';
@@ -81,7 +87,7 @@ async function main() {
     return { widget, floor, floorRatio: floor ? widget.total.brotli / floor.total.brotli : null, featuresFloor };
   });
 
-  const srv = await startServer({ pages: PAGES, dist });
+  const srv = await startServer({ pages: PAGES, dist, h2: true });
   const browser = await launch();
   rep.machine = machine(browser.version());
   rep.load.busyBefore = await cpuBusy(CPU_SAMPLE_MS);
@@ -100,6 +106,23 @@ async function main() {
     rep.lazy = {};
     rep.lazy.multi = await section('lazy-multi', () => multiInstance(browser, srv));
     rep.lazy.offscreen = await section('lazy-offscreen', () => offscreenSeries(browser, srv, OPT.offscreenRuns));
+    rep.events = await section('events', async () => {
+      const out = {};
+      for (const throttle of [1, CPU_THROTTLE]) out[`x${throttle}`] = await eventTimingSeries(browser, srv, { throttle, rounds: OPT.eventRounds });
+      return out;
+    });
+    rep.host = await section('host', () => hostSeries(browser, srv, OPT.hostRuns));
+    // Lighthouse last, in a Chromium of its own, with Playwright's closed.
+    await browser.close().catch(() => {});
+    rep.lighthouse = await section('lighthouse', () =>
+      lighthouseSeries(
+        srv.secureUrl,
+        { static: 'static.html', empty: 'empty-module.html', widget: 'index.html', hostStatic: 'host-static.html', host: 'host.html' },
+        OPT.lighthouseRuns,
+        [['widget', 'static'], ['empty', 'static'], ['host', 'hostStatic']],
+        (m) => log(m),
+      ),
+    );
   } finally {
     await browser.close().catch(() => {});
     await srv.close();

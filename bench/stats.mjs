@@ -23,15 +23,15 @@ export const summary = (xs) => ({
   max: xs.length ? Math.max(...xs) : null,
 });
 /**
- * A 95% bootstrap interval for the ratio of two medians: both samples are
- * resampled with replacement (a fixed-seed generator, so a report can be
- * reproduced from its raw figures). It says how far the ratio could move
- * from session to session through run-to-run noise alone.
+ * A 95% bootstrap interval of `stat(...resamples)`: every sample in `samples`
+ * is resampled with replacement, `rounds` times, by a fixed-seed generator,
+ * so that a report can be reproduced from its raw figures. It says how far
+ * the statistic could move from session to session through run-to-run noise
+ * alone. Missing runs (null) are left out; null without data.
  */
-export function ratioInterval(num, den, rounds = 2000) {
-  num = num.filter((x) => x != null);
-  den = den.filter((x) => x != null);
-  if (!num.length || !den.length) return null;
+export function bootstrapInterval(samples, stat, rounds = 2000) {
+  samples = samples.map((xs) => xs.filter((x) => x != null));
+  if (samples.some((xs) => !xs.length)) return null;
   let seed = 0x2545f491;
   const rand = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -40,10 +40,17 @@ export function ratioInterval(num, den, rounds = 2000) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const resample = (xs) => xs.map(() => xs[Math.floor(rand() * xs.length)]);
-  const ratios = [];
-  for (let i = 0; i < rounds; i++) ratios.push(median(resample(num)) / median(resample(den)));
-  return { low: pct(ratios, 2.5), high: pct(ratios, 97.5) };
+  const values = [];
+  for (let i = 0; i < rounds; i++) values.push(stat(...samples.map(resample)));
+  return { low: pct(values, 2.5), high: pct(values, 97.5) };
 }
+
+/** A 95% bootstrap interval for the ratio of two medians. */
+export const ratioInterval = (num, den, rounds = 2000) => bootstrapInterval([num, den], (a, b) => median(a) / median(b), rounds);
+/** A 95% bootstrap interval for the difference of two medians (for figures whose baseline is often 0, as TBT). */
+export const diffInterval = (num, den, rounds = 2000) => bootstrapInterval([num, den], (a, b) => median(a) - median(b), rounds);
+/** A 95% bootstrap interval for one median. */
+export const medianInterval = (xs, rounds = 2000) => bootstrapInterval([xs], median, rounds);
 
 /** An interval from ratioInterval as text, e.g. "1.12–1.33×". */
 export const formatInterval = (ci) => (ci ? `${ci.low.toFixed(2)}–${ci.high.toFixed(2)}×` : 'n/a');

@@ -25,29 +25,60 @@ const NEAR_VIEWPORT = '500px';
 const pending = new CSSStyleSheet();
 pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,max(36em,46em - 25vw));overflow:auto;margin:0!important}:host([hidden]){display:none}');
 
-// Fetch the wasm as soon as this script runs, compiling it while it streams
-// in (off the main thread), rather than when the first widget nears the
-// viewport: that is what makes the first widget interactive quickly. Only the
-// main-thread work (instantiating the module, parsing the CSS, mounting)
-// waits for the page's first frame, so that it is not part of that frame. (A
-// timeout after a frame callback runs once that frame is committed; a
-// PerformanceObserver for paint entries fires noticeably later. A hidden page
-// gets no frames: the long timeout starts it anyway.)
-const afterFirstFrame = new Promise((resolve) => {
-  requestAnimationFrame(() => setTimeout(resolve, 0));
-  setTimeout(resolve, 200);
+// The start-up, once per page however many widgets there are: fetch and
+// compile the wasm (compiled while it streams in, off the main thread),
+// instantiate it, parse the widget's CSS. It begins when the first widget
+// comes near the viewport, and not before the page has shown its first
+// content: the page paints with nothing of the widget's in its way, and a
+// page whose widgets are all far below the fold fetches no wasm until the
+// reader scrolls. (Lighthouse, and so PageSpeed Insights, counts a request
+// that finished before the first or the largest paint as part of that
+// paint's cost: bench/REPORT.md, "Lighthouse".) Each widget's first render,
+// the one long step, runs in a task of its own, so that the start-up does not
+// hold up a reader's input longer than it must on a slow phone.
+
+/** Lets the browser handle input and paint before the next step. */
+const yieldToBrowser = () =>
+  globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+
+// The first contentful paint as the browser reports it, once the frame is on
+// screen (an IntersectionObserver, a frame callback or the load event can
+// come before that). A page with nothing to paint but the widget has no
+// such paint: it waits a second after the load event instead, and a browser
+// without paint timing two frames after it.
+const firstPaint = new Promise((resolve) => {
+  const paintTiming = globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint');
+  if (paintTiming) {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length) {
+        observer.disconnect();
+        resolve();
+      }
+    }).observe({ type: 'paint', buffered: true });
+  }
+  const afterLoad = paintTiming
+    ? () => setTimeout(resolve, 1000)
+    : () => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
 });
+
 const wasmUrl = new URL(BACKWISE_WASM, import.meta.url).href;
-const wasm = WebAssembly.compileStreaming(fetch(wasmUrl));
-const runtime = Promise.all([wasm, afterFirstFrame])
-  .then(async ([module]) => {
+let runtime = null;
+const loadRuntime = () =>
+  (runtime ??= (async () => {
+    await firstPaint;
+    const module = await WebAssembly.compileStreaming(fetch(wasmUrl));
     await init({ module_or_path: module });
     const css = new CSSStyleSheet();
     css.replaceSync(widgetCss);
     return { mount, css };
-  });
-// A failure is reported when a widget tries to start; don't also report it here.
-runtime.catch(() => {});
+  })());
+
+// Each widget's first render gets a task of its own, after the CSS and after
+// any other widget's first render.
+let turns = Promise.resolve();
+const nextTurn = () => (turns = turns.then(yieldToBrowser));
 
 // A Rust panic ends in a wasm trap, a WebAssembly.RuntimeError thrown out of
 // whatever call was running: an event handler, a timer, a promise job, or a
@@ -120,7 +151,8 @@ class BackwiseWidget extends HTMLElement {
     if (this.widget || this.starting) return;
     this.starting = true;
     try {
-      const { mount, css } = await runtime;
+      const { mount, css } = await loadRuntime();
+      await nextTurn();
       if (!this.isConnected || this.widget || crashed) return;
       const root = this.shadowRoot;
       root.adoptedStyleSheets = [css];
