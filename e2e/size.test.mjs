@@ -78,11 +78,34 @@ test('the release folder is minified and hashed: one loader with the glue and CS
   assert.ok(rows[0].raw < 30 * KB, `embed.js is ${kb(rows[0].raw)}: was the post-build minifier skipped?`);
   assert.match(loader, /\.instantiate\(/, 'the glue is in embed.js');
   assert.match(loader, /\.error-card\{/, 'the widget CSS is in embed.js');
-  assert.doesNotMatch(loader, /\bimport\(|widget\.css|backwise\.js/, 'embed.js still loads the glue or the CSS');
+  assert.doesNotMatch(loader, /widget\.css|backwise\.js/, 'embed.js still loads the glue or the CSS');
+  // Its one dynamic import is the deck checker's, for a deck at a URL.
+  const imports = loader.match(/\bimport\([^)]*\)/g) ?? [];
+  assert.equal(imports.length, 1, `embed.js imports only the deck checker: ${imports.join(', ')}`);
+  assert.match(imports[0], /"\.\/checker-[0-9a-f]{16}\.js"/, 'the deck checker has a content-hashed name');
   const leftovers = readdirSync(DIST).filter((f) => /^backwise.*\.js$|^widget.*\.css$/.test(f));
   assert.deepEqual(leftovers, [], 'the glue and the CSS are not shipped as files of their own');
   assert.match(loader, new RegExp(`["'\`]${rows[1].name.replace('.', '\\.')}["'\`]`), 'embed.js names the hashed wasm');
   const wasm = readFileSync(path.join(DIST, rows[1].name));
   // A release build through wasm-opt has no name section left.
   assert.equal(wasm.includes(Buffer.from('backwise::components')), false, 'the wasm still carries Rust symbol names');
+});
+
+// A widget with a deck at a URL also loads the deck checker (crates/checker):
+// the JSON parser and the validator, which the built-in deck never needs.
+// Reported here, beside the budget, which PRODUCT.md sets for the built-in deck.
+test('the deck checker is reported, and loaded only for a deck at a URL', { skip: STABLE }, () => {
+  const names = readdirSync(DIST).filter((f) => /^checker-[0-9a-f]{16}(?:\.js|_bg\.wasm)$/.test(f)).sort();
+  assert.equal(names.length, 2, `the checker's glue and wasm in dist/ (found ${names.join(', ') || 'none'})`);
+  let brotli = 0;
+  for (const name of names) {
+    const raw = readFileSync(path.join(DIST, name));
+    const size = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    brotli += size;
+    console.log(`size: ${name.padEnd(34)} raw ${kb(raw.length)}  brotli ${kb(size)} (a deck at a URL only)`);
+  }
+  const widget = sizes().total.brotli;
+  console.log(`size: a widget with a deck at a URL loads ${kb(widget + brotli)} brotli, plus the deck`);
+  const wasm = readFileSync(path.join(DIST, names.find((n) => n.endsWith('.wasm'))));
+  assert.equal(wasm.includes(Buffer.from('backwise_core::')), false, 'the checker still carries Rust symbol names');
 });

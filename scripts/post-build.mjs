@@ -19,7 +19,13 @@
 //     properties with the mapping from step 1 (esbuild's `mangleProps`, given
 //     that mapping as its `mangleCache`). A page then loads two files for a
 //     widget: embed.js and the wasm.
-//  4. The glue, the snippets and the CSS file are removed: they live in
+//  4. The deck checker (crates/checker), which the widget loads only for a
+//     deck at a URL: cargo builds it with the same profile and flags as the
+//     widget (scripts/release-build sets them), wasm-bindgen writes its glue,
+//     wasm-opt optimizes the release wasm, esbuild minifies the glue, and
+//     both files get content-hashed names, which embed.js is told
+//     (`BACKWISE_CHECKER_JS`, `BACKWISE_CHECKER_WASM`).
+//  5. The glue, the snippets and the CSS file are removed: they live in
 //     embed.js now.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -63,10 +69,35 @@ async function minifyWasmNames(name) {
   return renames;
 }
 
+/** Step 4: the deck checker's glue and wasm in the staging folder; returns their names. */
+async function buildChecker() {
+  const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+  const cargo = (args) => execFileSync('cargo', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  cargo(['build', '--locked', '-p', 'backwise-checker', '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])]);
+  const targetDir = JSON.parse(cargo(['metadata', '--format-version', '1', '--no-deps'])).target_directory;
+  const built = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'backwise_checker.wasm');
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', stage, '--out-name', 'checker', built], { stdio: 'inherit' });
+  if (!release) return { js: 'checker.js', wasm: 'checker_bg.wasm' };
+  const wasm = file('checker_bg.wasm');
+  execFileSync('wasm-opt', ['-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', wasm, '-o', wasm], { stdio: 'inherit' });
+  await esbuild.build({
+    entryPoints: [file('checker.js')],
+    outfile: file('checker.js'),
+    allowOverwrite: true,
+    format: 'esm',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  return { js: await withContentHash('checker.js', '.js'), wasm: await withContentHash('checker_bg.wasm', '_bg.wasm') };
+}
+
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const renames = release ? await minifyWasmNames('backwise_bg.wasm') : {};
 const wasmName = release ? await withContentHash('backwise_bg.wasm', '_bg.wasm') : 'backwise_bg.wasm';
+const checker = await buildChecker();
 
 if (release) {
   await esbuild.build({
@@ -86,7 +117,11 @@ await esbuild.build({
   format: 'esm',
   target: 'es2020',
   loader: { '.css': 'text' },
-  define: { BACKWISE_WASM: JSON.stringify(wasmName) },
+  define: {
+    BACKWISE_WASM: JSON.stringify(wasmName),
+    BACKWISE_CHECKER_JS: JSON.stringify(`./${checker.js}`),
+    BACKWISE_CHECKER_WASM: JSON.stringify(checker.wasm),
+  },
   minify: release,
   ...(release && {
     mangleProps: new RegExp(`^(?:${Object.keys(renames).map(escapeRegExp).join('|')})$`),
@@ -109,4 +144,4 @@ if (release) {
 }
 
 await Promise.all(['backwise.js', 'widget.css', 'snippets'].map((name) => rm(file(name), { recursive: true, force: true })));
-console.log(`post-build: embed.js bundled (${release ? 'minified' : 'readable'}), wasm ${wasmName}`);
+console.log(`post-build: embed.js bundled (${release ? 'minified' : 'readable'}), wasm ${wasmName}, deck checker ${checker.js} and ${checker.wasm}`);

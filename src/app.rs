@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::components::{ErrorCard, Shell};
+use crate::components::{Shell, error_card};
 use crate::context::WidgetCtx;
 pub use crate::domain::View;
 use crate::hooks::{DeckLoad, StorageMode, Store, use_announcer, use_deck};
@@ -67,7 +67,7 @@ fn WidgetRoot(props: &AppProps) -> Html {
         DeckLoad::Loading => html! {
             <p class="loading">{ crate::domain::UiText::default().loading().to_string() }</p>
         },
-        DeckLoad::Failed(failure) => html! { <ErrorCard {failure} on_retry={retry} /> },
+        DeckLoad::Failed(failure) => error_card(&failure, &retry),
         DeckLoad::Ready(deck) => {
             // A new deck starts fresh state: key the shell on it. A new
             // store does not: the reader's state carries over to it

@@ -10,9 +10,13 @@
 //!
 //! 1. [`domain`] (the core crate): the deck, validation, the deck cursor,
 //!    the quiz engine, the tab shown, the state transitions and the focus
-//!    policy. Pure Rust, tested on the host.
+//!    policy. Pure Rust, tested on the host. The widget reads decks packed
+//!    ([`domain::packed`]): build.rs checks the built-in deck, and the deck
+//!    checker (crates/checker, a wasm module loaded only for a deck at a
+//!    URL) checks any other, so the JSON parser and the validator stay out
+//!    of the widget's own wasm.
 //! 2. [`state`] and [`browser_json`]: the reducers
-//!    (thin `impl Reducible` over the domain) and the browser's JSON.
+//!    (thin `impl Reducible` over the domain) and JSON out to the page.
 //! 3. [`hooks`]: every side effect (storage, fetch, focus, gestures,
 //!    announcements, host events). Hooks take plain values: they never read
 //!    the widget context, so that they can be used, and read, on their own.

@@ -1,29 +1,21 @@
 //! A deck that cannot be shown: what went wrong in plain words, every
 //! validation problem with its path, and Retry when the deck was unreachable.
 
-use std::rc::Rc;
-
 use web_sys::Element;
 use yew::prelude::*;
 
 use crate::domain::{UiText, fill};
 use crate::hooks::{LoadFailure, hold_focus};
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorCardProps {
-    pub failure: Rc<LoadFailure>,
-    /// Load the deck again (offered when it was unreachable).
-    pub on_retry: Callback<()>,
-}
-
-#[component]
-pub fn ErrorCard(props: &ErrorCardProps) -> Html {
+/// The card for `failure`; `on_retry` loads the deck again (offered when it
+/// was unreachable).
+pub fn error_card(failure: &LoadFailure, on_retry: &Callback<()>) -> Html {
     // The deck failed, so its UI overrides are unknown: use the defaults.
     let ui = UiText::default();
-    let body = match &*props.failure {
+    let body = match failure {
         LoadFailure::Unreachable { url, reason } => {
             let onclick = {
-                let on_retry = props.on_retry.clone();
+                let on_retry = on_retry.clone();
                 // The card, this button with it, goes while the deck loads
                 // again: focus stays in the widget, not on the page.
                 Callback::from(move |e: MouseEvent| {
@@ -40,15 +32,15 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
                 </>
             }
         }
-        LoadFailure::Invalid(errors) => html! {
+        LoadFailure::Invalid(list) => html! {
             <>
-                <p>{ fill(ui.error_invalid(), &[("count", &errors.total().to_string())]) }</p>
+                <p>{ fill(ui.error_invalid(), &[("count", &list.total.to_string())]) }</p>
                 <ul class="problems">
-                    { for errors.problems.iter().map(|p| html! {
-                        <li><code>{ p.path_label().to_string() }</code>{ ": " }{ p.kind.to_string() }</li>
+                    { for list.problems.iter().map(|(path, sentence)| html! {
+                        <li><code>{ path }</code>{ ": " }{ sentence }</li>
                     }) }
-                    if errors.unlisted > 0 {
-                        <li>{ format!("… and {} more", errors.unlisted) }</li>
+                    if list.unlisted() > 0 {
+                        <li>{ format!("… and {} more", list.unlisted()) }</li>
                     }
                 </ul>
             </>

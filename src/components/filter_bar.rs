@@ -3,20 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::context::use_widget_ctx;
-use crate::domain::{DeckCursor, Filter};
+use crate::domain::{DeckCursor, Filter, UiText};
 
-#[derive(Properties, PartialEq)]
-pub struct FilterBarProps {
-    pub cursor: DeckCursor,
-    pub on_filter: Callback<Filter>,
-}
-
-#[component]
-pub fn FilterBar(props: &FilterBarProps) -> Html {
-    let ctx = use_widget_ctx();
-    let ui = &ctx.deck.ui;
-    let cursor = &props.cursor;
+pub fn filter_bar(ui: &UiText, cursor: &DeckCursor, on_filter: &Callback<Filter>) -> Html {
     let filter = cursor.filter();
     html! {
         <div class="filter" role="group" aria-label={ui.filter_label().to_string()} part="filter"
@@ -27,7 +16,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     Filter::Do => ui.filter_do(),
                     Filter::Dont => ui.filter_dont(),
                 };
-                let onclick = props.on_filter.reform(move |_| f);
+                let onclick = on_filter.reform(move |_| f);
                 html! {
                     <button type="button" class="chip" aria-pressed={(f == filter).to_string()} {onclick}>
                         { label }

@@ -3,11 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::context::use_widget_ctx;
+use crate::domain::Deck;
 
-#[component]
-pub fn Footer() -> Html {
-    let deck = use_widget_ctx().deck;
+pub fn footer(deck: &Deck) -> Html {
     let source = match &deck.source.url {
         // Validation allows only http(s) URLs here.
         Some(url) => {

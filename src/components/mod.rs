@@ -1,7 +1,10 @@
-//! The views, one component per file. They read what the whole widget
-//! shares from its context (`crate::context`), take the rest as props, and
-//! report what the reader does through `on_*` callbacks. Each owns the hooks
-//! it needs.
+//! The views, one per file. A view that owns hooks, or whose re-render is
+//! worth skipping, is a component: it reads what the whole widget shares
+//! from its context (`crate::context`), takes the rest as props, owns the
+//! hooks it needs and reports what the reader does through `on_*`
+//! callbacks. A view without state is a plain function of what it shows
+//! (`footer`, `tab_panel`, `filter_bar`, `tip_card`, `error_card`), called
+//! by the component around it.
 
 mod error_card;
 mod filter_bar;
@@ -16,17 +19,17 @@ mod tabs;
 mod tip_card;
 mod tips_deck;
 
-pub use error_card::ErrorCard;
-pub use filter_bar::FilterBar;
-pub use footer::Footer;
+pub use error_card::error_card;
+pub use filter_bar::filter_bar;
+pub use footer::footer;
 pub use quiz_board::QuizBoard;
 pub use quiz_item::QuizItemRow;
 pub use quiz_results::QuizResults;
 pub use quiz_tab::QuizTab;
 pub use shell::Shell;
-pub use tab_panel::TabPanel;
+pub use tab_panel::tab_panel;
 pub use tabs::Tabs;
-pub use tip_card::TipCard;
+pub use tip_card::tip_card;
 pub use tips_deck::TipsDeck;
 
 /// The class list of an element whose classes change, set as its

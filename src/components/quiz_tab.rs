@@ -6,10 +6,9 @@ use std::rc::Rc;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{QuizBoard, QuizResults, TabPanel};
+use super::{QuizBoard, QuizResults, tab_panel};
 use crate::context::use_widget_ctx;
-use crate::domain::View;
-use crate::domain::{Bin, Phase, fill};
+use crate::domain::{Bin, Phase, View, fill};
 use crate::hooks::{random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus};
 use crate::state::{QuizAction, QuizState};
 
@@ -68,9 +67,5 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
             </div>
         }
     };
-    html! {
-        <TabPanel view={View::Quiz} shown={props.shown}>
-            if props.shown { { content() } }
-        </TabPanel>
-    }
+    tab_panel(&ctx, View::Quiz, props.shown, content)
 }

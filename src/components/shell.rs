@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{Footer, QuizTab, TabPanel, Tabs, TipsDeck};
+use super::{QuizTab, Tabs, TipsDeck, footer, tab_panel};
 use crate::context::use_widget_ctx;
 use crate::domain::View;
 use crate::hooks::{use_ready_event, use_tips};
@@ -39,11 +39,9 @@ pub fn Shell(props: &ShellProps) -> Html {
                 <h2 class="title">{ &ctx.deck.title }</h2>
             </header>
             <Tabs selected={view} {on_select} />
-            <TabPanel view={View::Tips} shown={view == View::Tips}>
-                <TipsDeck {tips} />
-            </TabPanel>
+            { tab_panel(&ctx, View::Tips, view == View::Tips, || html! { <TipsDeck {tips} /> }) }
             <QuizTab shown={view == View::Quiz} {on_see_tip} />
-            <Footer />
+            { footer(&ctx.deck) }
         </>
     }
 }

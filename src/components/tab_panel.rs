@@ -4,23 +4,15 @@
 use yew::prelude::*;
 
 use super::tabs::tab_and_panel_ids;
-use crate::context::use_widget_ctx;
+use crate::context::WidgetCtx;
 use crate::domain::View;
 
-#[derive(Properties, PartialEq)]
-pub struct TabPanelProps {
-    pub view: View,
-    pub shown: bool,
-    pub children: Html,
-}
-
-#[component]
-pub fn TabPanel(props: &TabPanelProps) -> Html {
-    let ctx = use_widget_ctx();
-    let (tab_id, panel_id) = tab_and_panel_ids(&ctx, props.view);
+/// The panel of `view`, with `content` rendered only while it is shown.
+pub fn tab_panel(ctx: &WidgetCtx, view: View, shown: bool, content: impl FnOnce() -> Html) -> Html {
+    let (tab_id, panel_id) = tab_and_panel_ids(ctx, view);
     html! {
-        <div class="panel" role="tabpanel" id={panel_id} aria-labelledby={tab_id} hidden={!props.shown}>
-            if props.shown { { props.children.clone() } }
+        <div class="panel" role="tabpanel" id={panel_id} aria-labelledby={tab_id} hidden={!shown}>
+            if shown { { content() } }
         </div>
     }
 }

@@ -4,32 +4,21 @@
 use yew::prelude::*;
 
 use super::{class_list, when};
-use crate::context::use_widget_ctx;
+use crate::context::WidgetCtx;
 use crate::domain::TipKind;
 
-#[derive(Properties, PartialEq)]
-pub struct TipCardProps {
-    /// The tip's index in the deck.
-    pub tip: usize,
-    /// Whether the detail is shown.
-    pub turned: bool,
-    pub on_turn: Callback<()>,
-}
-
-#[component]
-pub fn TipCard(props: &TipCardProps) -> Html {
-    let ctx = use_widget_ctx();
+/// The card of the tip at index `tip`, its detail shown when `turned`.
+pub fn tip_card(ctx: &WidgetCtx, tip: usize, turned: bool, on_turn: &Callback<()>) -> Html {
     let ui = &ctx.deck.ui;
-    let Some(tip) = ctx.deck.tips.get(props.tip) else {
+    let Some(tip) = ctx.deck.tips.get(tip) else {
         return html! {};
     };
     let (kind_class, icon, word) = match tip.kind {
         TipKind::Do => ("do", "✓", ui.badge_do()),
         TipKind::Dont => ("dont", "✕", ui.badge_dont()),
     };
-    let turned = props.turned;
     let detail_id = ctx.id("tip-detail");
-    let onclick = props.on_turn.reform(|_| ());
+    let onclick = on_turn.reform(|_| ());
     html! {
         <article ~className={class_list(&["card", kind_class, when(turned, "turned")])} part="card">
             <p ~className={class_list(&["badge", kind_class])} part="badge">

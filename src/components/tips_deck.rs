@@ -4,7 +4,7 @@
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{FilterBar, TipCard};
+use super::{filter_bar, tip_card};
 use crate::context::use_widget_ctx;
 use crate::domain::fill;
 use crate::hooks::{TipsHandle, use_focus_request, use_swipe};
@@ -92,7 +92,7 @@ pub fn TipsDeck(props: &TipsDeckProps) -> Html {
     let hint_id = ctx.id("deck-hint");
     html! {
         <div class="tips" ref={root}>
-            <FilterBar cursor={cursor.clone()} {on_filter} />
+            { filter_bar(ui, cursor, &on_filter) }
             <section class="deck" tabindex="0" aria-label={ui.tab_tips().to_string()}
                 aria-describedby={hint_id.clone()} {onkeydown}
                 onpointerdown={swipe.onpointerdown} onpointerup={swipe.onpointerup}
@@ -103,7 +103,7 @@ pub fn TipsDeck(props: &TipsDeckProps) -> Html {
                         { fill(ui.tip_progress(), &[("n", &at.to_string()), ("total", &total.to_string())]) }
                     </p>
                     if let Some(tip) = cursor.current() {
-                        <TipCard {tip} turned={cursor.turned()} {on_turn} />
+                        { tip_card(&ctx, tip, cursor.turned(), &on_turn) }
                     }
                 </div>
                 <div class="deck-nav">

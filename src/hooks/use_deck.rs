@@ -11,11 +11,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, Response};
 use yew::prelude::*;
 
-use crate::browser_json::parse_deck;
-use crate::builtin::{BUILTIN_DECK_INVALID_JSON, BUILTIN_DECK_PACKED};
+use crate::builtin::{BUILTIN_DECK_PACKED, BUILTIN_DECK_PROBLEMS};
 use crate::domain::Deck;
-use crate::domain::packed::unpack;
-use crate::domain::validate::{DeckErrors, MAX_DECK_BYTES, ProblemKind};
+use crate::domain::packed::{ProblemList, unpack};
+use crate::domain::validate::MAX_DECK_BYTES;
 
 /// A loaded deck, shared by every part of the widget that shows it. Two are
 /// equal when they are the same load: a deck never changes once loaded, so
@@ -47,11 +46,9 @@ impl Deref for SharedDeck {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadFailure {
     /// Network error, CORS refusal or an HTTP error status.
-    Unreachable {
-        url: String,
-        reason: String,
-    },
-    Invalid(DeckErrors),
+    Unreachable { url: String, reason: String },
+    /// What the deck checker (or build.rs, for the built-in deck) found.
+    Invalid(ProblemList),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,8 +59,8 @@ pub enum DeckLoad {
     Failed(Rc<LoadFailure>),
 }
 
-fn invalid(errors: DeckErrors) -> DeckLoad {
-    DeckLoad::Failed(Rc::new(LoadFailure::Invalid(errors)))
+fn invalid(problems: ProblemList) -> DeckLoad {
+    DeckLoad::Failed(Rc::new(LoadFailure::Invalid(problems)))
 }
 
 thread_local! {
@@ -71,16 +68,12 @@ thread_local! {
 }
 
 /// The built-in deck, unpacked once per page however many widgets there
-/// are. build.rs has validated and packed it; a deck that failed validation
-/// comes as JSON instead, and is parsed here for its error card.
+/// are. build.rs has validated and packed it, or packed its problem list.
 fn builtin() -> DeckLoad {
     BUILTIN.with(|cell| {
         cell.get_or_init(|| {
             if BUILTIN_DECK_PACKED.is_empty() {
-                match parse_deck(BUILTIN_DECK_INVALID_JSON) {
-                    Ok(deck) => DeckLoad::Ready(SharedDeck::new(deck)),
-                    Err(errors) => invalid(errors),
-                }
+                invalid(ProblemList::unpack(BUILTIN_DECK_PROBLEMS))
             } else {
                 DeckLoad::Ready(SharedDeck::new(unpack(BUILTIN_DECK_PACKED)))
             }
@@ -101,6 +94,12 @@ extern "C" {
     /// The browser's `fetch(url)`, aborted after 20 seconds.
     #[wasm_bindgen(js_name = fetchDeck)]
     fn fetch_with_limit(url: &str) -> Promise;
+
+    /// The deck checker's verdict on a deck file of `len` bytes, of which
+    /// `bytes` were read: resolves with the packed deck, rejects with its
+    /// packed problem list.
+    #[wasm_bindgen(js_name = checkDeck)]
+    fn check_deck(bytes: &[u8], len: usize) -> Promise;
 }
 
 async fn fetch_deck(url: &str) -> DeckLoad {
@@ -125,46 +124,48 @@ async fn fetch_deck(url: &str) -> DeckLoad {
             response.status_text()
         ));
     }
-    let too_large = |bytes| invalid(DeckErrors::single("", ProblemKind::TooLarge { bytes }));
     // Refuse before reading the body when the server says it is too large.
     let declared = response
         .headers()
         .get("content-length")
         .ok()
         .flatten()
-        .and_then(|v| v.parse::<usize>().ok());
-    if let Some(bytes) = declared.filter(|&b| b > MAX_DECK_BYTES) {
-        return too_large(bytes);
-    }
-    let text = match read_capped(&response).await {
-        Ok(text) => text,
-        Err(Body::TooLarge(bytes)) => return too_large(bytes),
-        Err(Body::NotText) => {
-            let message = "the file is not UTF-8 text".to_string();
-            return invalid(DeckErrors::single(
-                "",
-                ProblemKind::NotJson { at: None, message },
-            ));
-        }
-        Err(Body::Unreadable) => return unreachable("the response could not be read".into()),
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&len| len > MAX_DECK_BYTES);
+    let (bytes, len) = match declared {
+        Some(len) => (Vec::new(), len),
+        None => match read_capped(&response).await {
+            Ok(bytes) => {
+                let len = bytes.len();
+                (bytes, len)
+            }
+            Err(Body::TooLarge(len)) => (Vec::new(), len),
+            Err(Body::Unreadable) => {
+                return unreachable("the response could not be read".into());
+            }
+        },
     };
-    match parse_deck(&text) {
-        Ok(deck) => DeckLoad::Ready(SharedDeck::new(deck)),
-        Err(errors) => invalid(errors),
+    match JsFuture::from(check_deck(&bytes, len)).await {
+        Ok(packed) => DeckLoad::Ready(SharedDeck::new(unpack(
+            &packed.as_string().unwrap_or_default(),
+        ))),
+        Err(thrown) => match thrown.as_string() {
+            Some(problems) => invalid(ProblemList::unpack(&problems)),
+            None => unreachable("the deck checker could not be loaded".into()),
+        },
     }
 }
 
 enum Body {
     TooLarge(usize),
-    NotText,
     Unreadable,
 }
 
 /// Reads the response body, giving up as soon as it passes the deck size
 /// limit: a server may send no length, or a body that never ends.
-async fn read_capped(response: &Response) -> Result<String, Body> {
+async fn read_capped(response: &Response) -> Result<Vec<u8>, Body> {
     let Some(stream) = response.body() else {
-        return Ok(String::new());
+        return Ok(Vec::new());
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut bytes: Vec<u8> = Vec::new();
@@ -192,7 +193,7 @@ async fn read_capped(response: &Response) -> Result<String, Body> {
         bytes.resize(end, 0);
         value.copy_to(&mut bytes[start..]);
     }
-    String::from_utf8(bytes).map_err(|_| Body::NotText)
+    Ok(bytes)
 }
 
 /// The deck at `url` (the built-in deck when `None`) and a retry callback.

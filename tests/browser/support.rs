@@ -150,8 +150,7 @@ pub async fn place_all(w: &Mounted) {
 
 /// The built-in deck, as the widget reads it.
 pub fn builtin() -> backwise::domain::Deck {
-    backwise::browser_json::parse_deck(backwise::domain::BUILTIN_DECK_JSON)
-        .expect("valid built-in deck")
+    backwise::domain::packed::unpack(backwise::builtin::BUILTIN_DECK_PACKED)
 }
 
 /// aria-label, else the text without aria-hidden parts (icons).

@@ -40,6 +40,10 @@ pub enum ProblemKind {
     Missing,
     UnknownField,
     EmptyString,
+    /// A control character (U+0000 to U+001F) other than a tab or a line
+    /// break: never meant as text, and U+001F is the packed format's
+    /// separator ([`crate::packed`]).
+    ControlCharacter,
     TooLong {
         chars: usize,
     },
@@ -150,6 +154,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::Missing => f.write_str("this field is required"),
             ProblemKind::UnknownField => f.write_str("unknown field"),
             ProblemKind::EmptyString => f.write_str("must not be empty"),
+            ProblemKind::ControlCharacter => {
+                f.write_str("must not contain control characters other than tabs and line breaks")
+            }
             ProblemKind::TooLong { chars } => {
                 write!(f, "{chars} characters; the limit is {MAX_STRING_CHARS}")
             }
@@ -245,8 +252,31 @@ impl fmt::Display for DeckErrors {
     }
 }
 
-/// Checks the size, parses with `parse` and validates. The widget passes the
-/// browser's JSON parser; the host uses [`parse_deck`].
+/// The verdict on a deck file of `len` bytes, of which `bytes` were read (a
+/// reader may stop at the size limit): its size, then UTF-8, then
+/// [`parse_deck_with`]. The widget's deck checker reads a fetched deck so.
+pub fn check_bytes(
+    bytes: &[u8],
+    len: usize,
+    parse: impl FnOnce(&str) -> Result<Json, SyntaxError>,
+) -> Result<Deck, DeckErrors> {
+    if len > MAX_DECK_BYTES {
+        return Err(DeckErrors::single("", ProblemKind::TooLarge { bytes: len }));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        DeckErrors::single(
+            "",
+            ProblemKind::NotJson {
+                at: None,
+                message: "the file is not UTF-8 text".into(),
+            },
+        )
+    })?;
+    parse_deck_with(text, parse)
+}
+
+/// Checks the size, parses with `parse` and validates. The widget's deck
+/// checker passes the browser's JSON parser; the host uses [`parse_deck`].
 pub fn parse_deck_with(
     text: &str,
     parse: impl FnOnce(&str) -> Result<Json, SyntaxError>,
@@ -396,6 +426,12 @@ impl Decoder {
             None
         } else if chars > MAX_STRING_CHARS {
             self.errors.push(path, ProblemKind::TooLong { chars });
+            None
+        } else if s
+            .chars()
+            .any(|c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+        {
+            self.errors.push(path, ProblemKind::ControlCharacter);
             None
         } else {
             Some(s.clone())
