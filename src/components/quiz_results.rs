@@ -1,12 +1,13 @@
-//! After Check: the score and its band, and every item marked right or wrong
-//! with its correct bin, why, the safer alternative and a link to its tip.
+//! After Check: the score and its band, then the items the reader got wrong,
+//! each with its correct bin, why, the safer alternative and a link to its
+//! tip, then, folded, the ones they got right.
 
 use web_sys::Element;
 use yew::prelude::*;
 
 use super::class_list;
 use crate::context::use_widget_ctx;
-use crate::domain::{Quiz, ScoreBand, fill};
+use crate::domain::{ItemOutcome, Quiz, ScoreBand, fill};
 use crate::hooks::{fresh_quiz, hold_focus};
 use crate::state::QuizAction;
 
@@ -38,6 +39,54 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         _ => String::new(),
     };
     let reset = on_action.reform(|_| fresh_quiz());
+    // The ones the reader got wrong come first, each with its right bin, its
+    // why, the safer alternative and its tip; the right ones follow, folded.
+    let (wrong, right): (Vec<ItemOutcome>, Vec<ItemOutcome>) =
+        quiz.outcomes().into_iter().partition(|o| !o.correct);
+    let row = |o: &ItemOutcome| {
+        let item = deck.quiz.items.get(o.item)?;
+        let (class, icon, word) = if o.correct {
+            ("right", "✓", ui.correct())
+        } else {
+            ("wrong", "✕", ui.wrong())
+        };
+        let instead = item
+            .instead
+            .and_then(|i| deck.quiz.items.get(i))
+            .map(|alt| {
+                html! {
+                    <p class="instead">{ fill(ui.instead(), &[("item", &alt.label)]) }</p>
+                }
+            });
+        let see_tip = item.tip.map(|tip| {
+            let on_see_tip = props.on_see_tip.clone();
+            // The results, this button with them, go when the
+            // Tips tab opens: focus waits in the widget.
+            let onclick = Callback::from(move |e: MouseEvent| {
+                if let Some(button) = e.target_dyn_into::<Element>() {
+                    hold_focus(&button);
+                }
+                on_see_tip.emit(tip)
+            });
+            html! {
+                <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip(), item.label)} {onclick}>
+                    { ui.see_tip() }
+                </button>
+            }
+        });
+        Some(html! {
+            <li key={item.id.clone()} ~className={class_list(&["outcome", class])} part="outcome">
+                <p class="outcome-head">
+                    <span ~className={class_list(&["mark", class])}><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
+                    { " " }<strong>{ &item.label }</strong>
+                </p>
+                <p class="belongs">{ fill(ui.belongs_in(), &[("bin", deck.quiz.bins.label(item.answer))]) }</p>
+                <p class="why">{ &item.why }</p>
+                { for instead }
+                { for see_tip }
+            </li>
+        })
+    };
     html! {
         <section class="results" aria-labelledby={ctx.id("score")}>
             <h3 class="score" id={ctx.id("score")} part="score" tabindex="-1" data-focus="score">
@@ -45,43 +94,15 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
             </h3>
             <p class="band">{ band }</p>
             <p class="history">{ history }</p>
-            <ol class="outcomes">
-                { for quiz.outcomes().into_iter().filter_map(|o| {
-                    let item = deck.quiz.items.get(o.item)?;
-                    let (class, icon, word) = if o.correct { ("right", "✓", ui.correct()) } else { ("wrong", "✕", ui.wrong()) };
-                    let instead = item.instead.and_then(|i| deck.quiz.items.get(i)).map(|alt| html! {
-                        <p class="instead">{ fill(ui.instead(), &[("item", &alt.label)]) }</p>
-                    });
-                    let see_tip = item.tip.map(|tip| {
-                        let on_see_tip = props.on_see_tip.clone();
-                        // The results, this button with them, go when the
-                        // Tips tab opens: focus waits in the widget.
-                        let onclick = Callback::from(move |e: MouseEvent| {
-                            if let Some(button) = e.target_dyn_into::<Element>() {
-                                hold_focus(&button);
-                            }
-                            on_see_tip.emit(tip)
-                        });
-                        html! {
-                            <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip(), item.label)} {onclick}>
-                                { ui.see_tip() }
-                            </button>
-                        }
-                    });
-                    Some(html! {
-                        <li key={item.id.clone()} ~className={class_list(&["outcome", class])} part="outcome">
-                            <p class="outcome-head">
-                                <span ~className={class_list(&["mark", class])}><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
-                                { " " }<strong>{ &item.label }</strong>
-                            </p>
-                            <p class="belongs">{ fill(ui.belongs_in(), &[("bin", deck.quiz.bins.label(item.answer))]) }</p>
-                            <p class="why">{ &item.why }</p>
-                            { for instead }
-                            { for see_tip }
-                        </li>
-                    })
-                }) }
-            </ol>
+            if !wrong.is_empty() {
+                <ol class="outcomes">{ for wrong.iter().filter_map(row) }</ol>
+            }
+            if !right.is_empty() {
+                <details class="right-answers" part="right-answers">
+                    <summary>{ fill(ui.show_right(), &[("count", &right.len().to_string())]) }</summary>
+                    <ol class="outcomes">{ for right.iter().filter_map(row) }</ol>
+                </details>
+            }
             <button type="button" class="primary" part="button" data-focus="reset" onclick={reset}>{ ui.try_again() }</button>
         </section>
     }

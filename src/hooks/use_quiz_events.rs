@@ -38,6 +38,10 @@ fn announcement(deck: &Deck, state: &QuizState, event: QuizEvent) -> String {
             ];
             fill(template, &values)
         }
+        QuizEvent::Undone(i) => fill(
+            ui.announce_undone(),
+            &[("item", label(i)), ("n", &sorted), ("total", &total)],
+        ),
         QuizEvent::Unplaced(i) => fill(
             ui.announce_unplaced(),
             &[("item", label(i)), ("n", &sorted), ("total", &total)],

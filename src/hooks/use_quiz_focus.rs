@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::{use_focus_request, use_stable_callback};
+use crate::domain::Layout;
 use crate::domain::focus::{FocusMove, FocusTarget, focus_after};
 use crate::domain::quiz_state::QuizState;
 use crate::state::{QuizAction, QuizState as QuizReducer};
@@ -21,20 +22,26 @@ fn selector(state: &QuizState, target: FocusTarget) -> String {
         FocusTarget::Score => marked("score"),
         // The new order is not known yet: whichever item comes first.
         FocusTarget::FirstInPool => ".pool .item-label".into(),
+        FocusTarget::Card => marked("card"),
+        FocusTarget::Bin(bin) => marked(&format!("bin-{}", bin.as_str())),
     }
 }
 
 /// The callback that every quiz action goes through: it moves focus (within
-/// `root`) as the action needs, then dispatches it to `quiz`. Its identity
+/// `root`) as the action needs in `layout`, then dispatches it to `quiz`. Its identity
 /// never changes, so that quiz rows which did not change skip rendering.
 #[hook]
-pub fn use_quiz_focus(root: NodeRef, quiz: &UseReducerHandle<QuizReducer>) -> Callback<QuizAction> {
+pub fn use_quiz_focus(
+    root: NodeRef,
+    quiz: &UseReducerHandle<QuizReducer>,
+    layout: Layout,
+) -> Callback<QuizAction> {
     let focus = use_focus_request(root);
     let quiz = quiz.clone();
     use_stable_callback(Callback::from(move |action: QuizAction| {
         // The policy is the core's (`focus::focus_after`): an early move is
         // to a control already on screen, the others appear with the update.
-        if let Some(FocusMove { target, early }) = focus_after(&quiz, &action) {
+        if let Some(FocusMove { target, early }) = focus_after(&quiz, &action, layout) {
             let selector = selector(&quiz, target);
             if early {
                 focus.request_early(selector)

@@ -38,17 +38,22 @@ pub fn local_storage() -> web_sys::Storage {
 /// Mounts the widget with the built-in deck in a fresh `<div>` on the body
 /// (the runner hides #output).
 pub async fn mount(view: View, storage: StorageMode) -> Mounted {
+    mount_with(AppProps {
+        view,
+        storage,
+        ..AppProps::default()
+    })
+    .await
+}
+
+/// Mounts the widget with these props (the built-in deck unless they say).
+pub async fn mount_with(props: AppProps) -> Mounted {
     let root = document().create_element("div").expect("div");
     document()
         .body()
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let props = AppProps {
-        view,
-        storage,
-        ..AppProps::default()
-    };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted {

@@ -6,6 +6,8 @@
 //! The policy is decided before the action is applied, from the state it
 //! applies to. The widget turns a [`FocusTarget`] into the control it names.
 
+use crate::deck::Bin;
+use crate::layout::Layout;
 use crate::quiz::Phase;
 use crate::quiz_state::{QuizAction, QuizState};
 
@@ -25,6 +27,10 @@ pub enum FocusTarget {
     /// The first item in the pool after a reshuffle, whose order is not
     /// known before the action.
     FirstInPool,
+    /// The stack's card: the item to sort now.
+    Card,
+    /// The stack's disclosure of a bin, which lists its items.
+    Bin(Bin),
 }
 
 /// Where focus goes, and when.
@@ -52,9 +58,17 @@ impl FocusMove {
     }
 }
 
-/// Where focus goes after `action` is applied to `state`; `None` leaves it
-/// where it is (the action changes nothing on screen that has focus).
-pub fn focus_after(state: &QuizState, action: &QuizAction) -> Option<FocusMove> {
+/// Where focus goes after `action` is applied to `state`, shown in
+/// `layout`; `None` leaves it where it is (the action changes nothing on
+/// screen that has focus).
+pub fn focus_after(state: &QuizState, action: &QuizAction, layout: Layout) -> Option<FocusMove> {
+    match layout {
+        Layout::Board => on_the_board(state, action),
+        Layout::Stack => in_the_stack(state, action),
+    }
+}
+
+fn on_the_board(state: &QuizState, action: &QuizAction) -> Option<FocusMove> {
     let quiz = &state.quiz;
     let sorting = quiz.phase() == Phase::Sorting;
     let known = |item: usize| sorting && item < quiz.len();
@@ -96,6 +110,52 @@ pub fn focus_after(state: &QuizState, action: &QuizAction) -> Option<FocusMove> 
     }
 }
 
+/// The stack: focus stays on the card, which shows the next item to sort,
+/// and goes to Check once every item is sorted. An item moved or returned
+/// from a bin's list leaves that list: focus goes to the bin it is now in,
+/// or to the card, which shows it again.
+fn in_the_stack(state: &QuizState, action: &QuizAction) -> Option<FocusMove> {
+    let quiz = &state.quiz;
+    let sorting = quiz.phase() == Phase::Sorting;
+    let known = |item: usize| sorting && item < quiz.len();
+    match *action {
+        QuizAction::Place { item, .. } if known(item) && quiz.placement(item).is_none() => {
+            let more = quiz.len() - quiz.placed_count() > 1;
+            if more {
+                FocusMove::now(FocusTarget::Card)
+            } else {
+                FocusMove::after_update(FocusTarget::Check)
+            }
+        }
+        QuizAction::Place { item, bin } if known(item) => {
+            FocusMove::after_update(FocusTarget::Bin(bin))
+        }
+        QuizAction::Unplace(item) if known(item) && quiz.placement(item).is_some() => {
+            FocusMove::after_update(FocusTarget::Card)
+        }
+        // Undo puts the item back where it was: the card shows it, or the
+        // next item, while any is left to sort; else its bin's list has it.
+        QuizAction::Undo if state.can_undo() => {
+            let (item, before) = state.last_answer()?;
+            let left = quiz.len() - quiz.placed_count();
+            let left_after = match (quiz.placement(item), before) {
+                (Some(_), None) => left + 1,
+                (None, Some(_)) => left - 1,
+                _ => left,
+            };
+            FocusMove::after_update(match before {
+                Some(bin) if left_after == 0 => FocusTarget::Bin(bin),
+                _ => FocusTarget::Card,
+            })
+        }
+        QuizAction::Check if quiz.placed_count() == quiz.len() => {
+            FocusMove::after_update(FocusTarget::Score)
+        }
+        QuizAction::Reset { .. } => FocusMove::after_update(FocusTarget::Card),
+        _ => None,
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use std::rc::Rc;
@@ -125,6 +185,7 @@ mod tests {
             FocusTarget::Check => sorting,
             FocusTarget::Score => !sorting,
             FocusTarget::FirstInPool => sorting && !quiz.in_bin(None).is_empty(),
+            FocusTarget::Card | FocusTarget::Bin(_) => false,
         }
     }
 
@@ -133,18 +194,18 @@ mod tests {
         let mut s = state(3, 1);
         let order = s.quiz.order().to_vec();
         assert_eq!(
-            focus_after(&s, &place(order[0])),
+            focus_after(&s, &place(order[0]), Layout::Board),
             FocusMove::now(FocusTarget::Pick(order[1]))
         );
         // The last in the pool goes back to the one before it.
         assert_eq!(
-            focus_after(&s, &place(order[2])),
+            focus_after(&s, &place(order[2]), Layout::Board),
             FocusMove::now(FocusTarget::Pick(order[1]))
         );
         s.apply(place(order[0]));
         s.apply(place(order[1]));
         assert_eq!(
-            focus_after(&s, &place(order[2])),
+            focus_after(&s, &place(order[2]), Layout::Board),
             FocusMove::now(FocusTarget::Check)
         );
     }
@@ -158,41 +219,52 @@ mod tests {
             bin: Avoid,
         };
         assert_eq!(
-            focus_after(&s, &moved),
+            focus_after(&s, &moved, Layout::Board),
             FocusMove::after_update(FocusTarget::Back(1))
         );
         assert_eq!(
-            focus_after(&s, &QuizAction::Unplace(1)),
+            focus_after(&s, &QuizAction::Unplace(1), Layout::Board),
             FocusMove::after_update(FocusTarget::Pick(1))
         );
         assert_eq!(
-            focus_after(&s, &QuizAction::Select(1)),
+            focus_after(&s, &QuizAction::Select(1), Layout::Board),
             FocusMove::now(FocusTarget::Pick(1))
         );
         s.apply(QuizAction::Select(1));
         assert_eq!(
-            focus_after(&s, &QuizAction::ClearSelection),
+            focus_after(&s, &QuizAction::ClearSelection, Layout::Board),
             FocusMove::after_update(FocusTarget::Pick(1))
         );
         s.apply(QuizAction::ClearSelection);
-        assert_eq!(focus_after(&s, &QuizAction::ClearSelection), None);
+        assert_eq!(
+            focus_after(&s, &QuizAction::ClearSelection, Layout::Board),
+            None
+        );
     }
 
     #[test]
     fn check_goes_to_the_score_only_when_it_scores() {
         let mut s = state(2, 3);
         s.apply(place(0));
-        assert_eq!(focus_after(&s, &QuizAction::Check), None, "blocked");
+        assert_eq!(
+            focus_after(&s, &QuizAction::Check, Layout::Board),
+            None,
+            "blocked"
+        );
         s.apply(place(1));
         assert_eq!(
-            focus_after(&s, &QuizAction::Check),
+            focus_after(&s, &QuizAction::Check, Layout::Board),
             FocusMove::after_update(FocusTarget::Score)
         );
         s.apply(QuizAction::Check);
-        assert_eq!(focus_after(&s, &place(0)), None, "the bins are gone");
-        assert_eq!(focus_after(&s, &QuizAction::Select(0)), None);
         assert_eq!(
-            focus_after(&s, &QuizAction::Reset { seed: 4 }),
+            focus_after(&s, &place(0), Layout::Board),
+            None,
+            "the bins are gone"
+        );
+        assert_eq!(focus_after(&s, &QuizAction::Select(0), Layout::Board), None);
+        assert_eq!(
+            focus_after(&s, &QuizAction::Reset { seed: 4 }, Layout::Board),
             FocusMove::after_update(FocusTarget::FirstInPool)
         );
     }
@@ -201,8 +273,72 @@ mod tests {
     fn unknown_items_move_nothing() {
         let s = state(2, 5);
         for action in [place(2), QuizAction::Unplace(2), QuizAction::Select(9)] {
-            assert_eq!(focus_after(&s, &action), None, "{action:?}");
+            assert_eq!(focus_after(&s, &action, Layout::Board), None, "{action:?}");
         }
+    }
+
+    /// Whether the control is on screen in the stack.
+    fn shown_in_stack(quiz: &Quiz, target: FocusTarget) -> bool {
+        let sorting = quiz.phase() == Phase::Sorting;
+        match target {
+            FocusTarget::Card => sorting && quiz.next_unplaced().is_some(),
+            FocusTarget::Check | FocusTarget::Bin(_) => sorting,
+            FocusTarget::Score => !sorting,
+            FocusTarget::Pick(_) | FocusTarget::Back(_) | FocusTarget::FirstInPool => false,
+        }
+    }
+
+    #[test]
+    fn in_the_stack_focus_stays_on_the_card_then_goes_to_check() {
+        let mut s = state(3, 6);
+        let order = s.quiz.order().to_vec();
+        let stack = |s: &QuizState, a: QuizAction| focus_after(s, &a, Layout::Stack);
+        assert_eq!(
+            stack(&s, place(order[0])),
+            FocusMove::now(FocusTarget::Card)
+        );
+        s.apply(place(order[0]));
+        s.apply(place(order[1]));
+        assert_eq!(
+            stack(&s, place(order[2])),
+            FocusMove::after_update(FocusTarget::Check)
+        );
+        s.apply(place(order[2]));
+        assert_eq!(
+            stack(
+                &s,
+                QuizAction::Place {
+                    item: order[1],
+                    bin: Avoid
+                }
+            ),
+            FocusMove::after_update(FocusTarget::Bin(Avoid))
+        );
+        assert_eq!(
+            stack(&s, QuizAction::Unplace(order[1])),
+            FocusMove::after_update(FocusTarget::Card)
+        );
+        assert_eq!(
+            stack(&s, QuizAction::Undo),
+            FocusMove::after_update(FocusTarget::Card)
+        );
+        s.apply(QuizAction::Place {
+            item: order[1],
+            bin: Avoid,
+        });
+        assert_eq!(
+            stack(&s, QuizAction::Undo),
+            FocusMove::after_update(FocusTarget::Bin(Safe)),
+            "the move across is undone, and nothing is left to sort"
+        );
+        assert_eq!(
+            stack(&s, QuizAction::Check),
+            FocusMove::after_update(FocusTarget::Score)
+        );
+        assert_eq!(
+            stack(&s, QuizAction::Reset { seed: 1 }),
+            FocusMove::after_update(FocusTarget::Card)
+        );
     }
 
     fn actions() -> impl Strategy<Value = QuizAction> {
@@ -213,11 +349,32 @@ mod tests {
             6 => (0usize..8, bin).prop_map(|(item, bin)| QuizAction::Place { item, bin }),
             2 => (0usize..8).prop_map(QuizAction::Unplace),
             2 => Just(QuizAction::Check),
+            2 => Just(QuizAction::Undo),
             1 => any::<u64>().prop_map(|seed| QuizAction::Reset { seed }),
         ]
     }
 
     proptest! {
+        #[test]
+        fn in_the_stack_focus_always_goes_to_a_control_on_screen(
+            n in 2usize..7,
+            seed in any::<u64>(),
+            script in prop::collection::vec(actions(), 0..60),
+        ) {
+            let mut s = state(n, seed);
+            for action in script {
+                let before = s.quiz.clone();
+                let moved = focus_after(&s, &action, Layout::Stack);
+                s.apply(action);
+                if let Some(FocusMove { target, early }) = moved {
+                    prop_assert!(shown_in_stack(&s.quiz, target), "{:?} after the update", target);
+                    if early {
+                        prop_assert!(shown_in_stack(&before, target), "{:?} before the update", target);
+                    }
+                }
+            }
+        }
+
         #[test]
         fn focus_always_goes_to_a_control_on_screen(
             n in 2usize..7,
@@ -227,7 +384,7 @@ mod tests {
             let mut s = state(n, seed);
             for action in script {
                 let before = s.quiz.clone();
-                let moved = focus_after(&s, &action);
+                let moved = focus_after(&s, &action, Layout::Board);
                 let placed_from_pool = match action {
                     QuizAction::Place { item, .. }
                         if item < n

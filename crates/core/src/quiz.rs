@@ -130,6 +130,14 @@ impl Quiz {
         self.placements.iter().filter(|p| p.is_some()).count()
     }
 
+    /// The first item in display order still to sort: the stack's card.
+    pub fn next_unplaced(&self) -> Option<usize> {
+        self.order
+            .iter()
+            .copied()
+            .find(|&i| self.placements[i].is_none())
+    }
+
     /// Items in `bin`, in display order.
     pub fn in_bin(&self, bin: Option<Bin>) -> Vec<usize> {
         self.order

@@ -18,6 +18,8 @@ pub enum QuizEvent {
         how: Placement,
     },
     Unplaced(usize),
+    /// Undo took back the last answer, given to this item.
+    Undone(usize),
     Checked {
         score: usize,
     },
@@ -37,6 +39,10 @@ pub struct QuizState {
     pub event: Option<QuizEvent>,
     /// Grows with every event, so that a repeated event is still noticed.
     pub serial: u32,
+    /// The answers given since the last check, reset or restore, oldest
+    /// first: each item with where it was before, for Undo. Not saved: a
+    /// reload keeps the placements, not the way to them.
+    history: Vec<(usize, Option<Bin>)>,
     deck_id: Rc<str>,
     item_ids: Rc<[String]>,
     answers: Rc<[Bin]>,
@@ -55,6 +61,8 @@ pub enum QuizAction {
         bin: Bin,
     },
     Unplace(usize),
+    /// Take back the last placement or return ([`QuizState::can_undo`]).
+    Undo,
     Check,
     /// Try again after Check, or Start over while sorting: a fresh shuffle.
     Reset {
@@ -73,6 +81,7 @@ impl QuizState {
             selected: None,
             event: None,
             serial: 0,
+            history: Vec::new(),
             deck_id,
             item_ids,
             answers,
@@ -82,6 +91,16 @@ impl QuizState {
     /// The deck's item ids, by item index.
     pub fn item_ids(&self) -> &[String] {
         &self.item_ids
+    }
+
+    /// Whether there is an answer for Undo to take back.
+    pub fn can_undo(&self) -> bool {
+        self.quiz.phase() == Phase::Sorting && !self.history.is_empty()
+    }
+
+    /// The answer Undo would take back: the item, and where it was before.
+    pub fn last_answer(&self) -> Option<(usize, Option<Bin>)> {
+        self.history.last().copied()
     }
 
     /// Applies an action, and returns its event, which is also kept in
@@ -106,19 +125,37 @@ impl QuizState {
             }
             QuizAction::Place { item, bin } => {
                 self.selected = None;
-                self.quiz
-                    .place(item, bin)
-                    .ok()
-                    .map(|how| QuizEvent::Placed { item, bin, how })
+                let before = self.quiz.placement(item);
+                let how = self.quiz.place(item, bin).ok()?;
+                if how != Placement::Unchanged {
+                    self.history.push((item, before));
+                }
+                Some(QuizEvent::Placed { item, bin, how })
             }
             QuizAction::Unplace(item) => {
                 self.selected = None;
-                matches!(self.quiz.unplace(item), Ok(true)).then_some(QuizEvent::Unplaced(item))
+                let before = self.quiz.placement(item);
+                let unplaced = matches!(self.quiz.unplace(item), Ok(true));
+                if unplaced {
+                    self.history.push((item, before));
+                }
+                unplaced.then_some(QuizEvent::Unplaced(item))
             }
+            QuizAction::Undo if self.can_undo() => {
+                self.selected = None;
+                let (item, before) = self.history.pop()?;
+                let restored = match before {
+                    Some(bin) => self.quiz.place(item, bin).is_ok(),
+                    None => self.quiz.unplace(item).is_ok(),
+                };
+                restored.then_some(QuizEvent::Undone(item))
+            }
+            QuizAction::Undo => None,
             QuizAction::Check => match self.quiz.check() {
                 // The results replace the board, and the selection with it.
                 Ok(score) => {
                     self.selected = None;
+                    self.history.clear();
                     Some(QuizEvent::Checked { score })
                 }
                 Err(QuizError::NotAllPlaced { left }) => Some(QuizEvent::CheckBlocked { left }),
@@ -126,11 +163,13 @@ impl QuizState {
             },
             QuizAction::Reset { seed } => {
                 self.selected = None;
+                self.history.clear();
                 self.quiz.try_again(seed);
                 Some(QuizEvent::Cleared)
             }
             QuizAction::Restore(saved) => {
                 self.selected = None;
+                self.history.clear();
                 self.restore(&saved);
                 None
             }
@@ -309,11 +348,104 @@ mod tests {
             6 => (0usize..10, bin).prop_map(|(item, bin)| QuizAction::Place { item, bin }),
             2 => (0usize..10).prop_map(QuizAction::Unplace),
             2 => Just(QuizAction::Check),
+            2 => Just(QuizAction::Undo),
             1 => any::<u64>().prop_map(|seed| QuizAction::Reset { seed }),
         ]
     }
 
+    #[test]
+    fn undo_takes_back_answers_one_at_a_time_until_none_is_left() {
+        let mut s = state();
+        assert!(!s.can_undo());
+        assert_eq!(s.apply(QuizAction::Undo), None);
+        let fresh = s.quiz.clone();
+        s.apply(place(0, Safe));
+        let after_first = s.quiz.clone();
+        s.apply(place(0, Avoid));
+        s.apply(place(2, Safe));
+        s.apply(QuizAction::Unplace(2));
+        // An answer that changes nothing is not one to take back.
+        s.apply(place(0, Avoid));
+        assert_eq!(s.apply(QuizAction::Undo), Some(QuizEvent::Undone(2)));
+        assert_eq!(s.quiz.placement(2), Some(Safe), "the return is undone");
+        assert_eq!(s.apply(QuizAction::Undo), Some(QuizEvent::Undone(2)));
+        assert_eq!(s.quiz.placement(2), None);
+        assert_eq!(s.apply(QuizAction::Undo), Some(QuizEvent::Undone(0)));
+        assert_eq!(s.quiz, after_first, "the move across is undone");
+        assert_eq!(s.apply(QuizAction::Undo), Some(QuizEvent::Undone(0)));
+        assert_eq!(s.quiz, fresh);
+        assert!(!s.can_undo());
+    }
+
+    #[test]
+    fn check_reset_and_restore_leave_nothing_to_undo() {
+        let mut s = state();
+        for (i, &bin) in ANSWERS.iter().enumerate() {
+            s.apply(place(i, bin));
+        }
+        let saved = s.snapshot();
+        s.apply(QuizAction::Check);
+        assert!(!s.can_undo());
+        assert_eq!(s.apply(QuizAction::Undo), None, "no undo on the results");
+        s.apply(QuizAction::Reset { seed: 3 });
+        assert!(!s.can_undo());
+        s.apply(place(1, Safe));
+        s.apply(QuizAction::Restore(saved));
+        assert!(!s.can_undo());
+    }
+
+    #[test]
+    fn the_stack_shows_the_first_item_still_to_sort() {
+        let mut s = state();
+        let order = s.quiz.order().to_vec();
+        assert_eq!(s.quiz.next_unplaced(), Some(order[0]));
+        s.apply(place(order[0], Safe));
+        assert_eq!(s.quiz.next_unplaced(), Some(order[1]));
+        s.apply(QuizAction::Undo);
+        assert_eq!(
+            s.quiz.next_unplaced(),
+            Some(order[0]),
+            "undo brings the card back"
+        );
+        for &item in &order {
+            s.apply(place(item, Avoid));
+        }
+        assert_eq!(s.quiz.next_unplaced(), None);
+    }
+
     proptest! {
+        /// Undo after any answer gives back the quiz as it was before it,
+        /// however many answers came before (the stack's Undo, and the
+        /// board's: one state machine).
+        #[test]
+        fn undo_restores_the_quiz_before_each_answer(
+            answers in prop::collection::vec(prop_oneof![Just(Safe), Just(Avoid)], 2..9),
+            seed in any::<u64>(),
+            script in prop::collection::vec(actions(), 0..40),
+        ) {
+            let mut s = state_over(&answers, seed);
+            let mut before_each = Vec::new();
+            for action in script {
+                let before = s.quiz.clone();
+                match s.apply(action) {
+                    Some(QuizEvent::Placed { how, .. }) if how != Placement::Unchanged => before_each.push(before),
+                    Some(QuizEvent::Unplaced(_)) => before_each.push(before),
+                    Some(QuizEvent::Undone(_)) => {
+                        let expected = before_each.pop();
+                        prop_assert_eq!(Some(&s.quiz), expected.as_ref());
+                    }
+                    Some(QuizEvent::Checked { .. } | QuizEvent::Cleared) => before_each.clear(),
+                    _ => {}
+                }
+                prop_assert_eq!(s.can_undo(), !before_each.is_empty());
+            }
+            while let Some(expected) = before_each.pop() {
+                prop_assert!(matches!(s.apply(QuizAction::Undo), Some(QuizEvent::Undone(_))));
+                prop_assert_eq!(&s.quiz, &expected);
+            }
+            prop_assert_eq!(s.apply(QuizAction::Undo), None);
+        }
+
         #[test]
         fn no_action_loses_an_item_and_a_reload_restores_the_quiz(
             answers in prop::collection::vec(prop_oneof![Just(Safe), Just(Avoid)], 2..9),
@@ -337,6 +469,9 @@ mod tests {
                     let right = (0..n).filter(|&i| s.quiz.placement(i) == Some(answers[i])).count();
                     prop_assert_eq!(score, right);
                 }
+                // The stack's card is the first unsorted item in display order.
+                let first_unsorted = s.quiz.order().iter().copied().find(|&i| s.quiz.placement(i).is_none());
+                prop_assert_eq!(s.quiz.next_unplaced(), first_unsorted);
                 let mut reloaded = state_over(&answers, seed.wrapping_add(1));
                 reloaded.apply(QuizAction::Restore(s.snapshot()));
                 prop_assert_eq!(&reloaded.quiz, &s.quiz);
