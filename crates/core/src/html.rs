@@ -1,0 +1,19 @@
+//! HTML text escaping, shared by the fallback (command line) and the
+//! take-home sheet (command line and widget).
+
+/// `text` as HTML text or a quoted attribute value: every character that
+/// could open markup or close an attribute is written as an entity.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
