@@ -1,10 +1,10 @@
 //! HTML text escaping, shared by the fallback (command line) and the
 //! take-home sheet (command line and widget).
 
-/// `text` as HTML text or a quoted attribute value: every character that
-/// could open markup or close an attribute is written as an entity.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Appends `text` to `out` as HTML text or a quoted attribute value: every
+/// character that could open markup or close an attribute is written as an
+/// entity.
+pub fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -15,5 +15,11 @@ pub fn escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
+}
+
+/// `text` escaped as by [`push_escaped`].
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
     out
 }

@@ -4,16 +4,31 @@
 //! results; the command line writes it as a static page. Every deck string
 //! is escaped.
 
-use std::fmt::Write;
-
 use crate::deck::{Deck, TipKind};
-use crate::html::escape as e;
+use crate::html::push_escaped;
 use crate::text::fill;
 
 /// The sheet's print style sheet (`styles/sheet.css`): black on white,
 /// compact enough that the built-in deck with every item as a mistake fits
 /// one A4 page and one US Letter page.
 pub const SHEET_CSS: &str = include_str!("../../../styles/sheet.css");
+
+/// HTML written in order: markup as it is, deck text escaped. (Plain
+/// appends rather than `write!`: this runs in the widget too, where
+/// formatting code costs bytes.)
+struct Html(String);
+
+impl Html {
+    fn tag(&mut self, markup: &str) -> &mut Self {
+        self.0.push_str(markup);
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        push_escaped(&mut self.0, text);
+        self
+    }
+}
 
 /// The sheet as an HTML fragment (one `<article>`), for the body of a page
 /// styled with [`SHEET_CSS`]. `mistakes` are indices into the deck's quiz
@@ -22,14 +37,12 @@ pub const SHEET_CSS: &str = include_str!("../../../styles/sheet.css");
 pub fn sheet_html(deck: &Deck, mistakes: &[usize]) -> String {
     let ui = &deck.ui;
     let items = &deck.quiz.items;
-    let mut html = String::with_capacity(8 * 1024);
-    // `write!` into a String cannot fail.
-    let _ = write!(
-        html,
-        "<article class=\"sheet\" lang=\"{}\"><h1>{}</h1><div class=\"tips\">",
-        e(&deck.lang),
-        e(&deck.title)
-    );
+    let mut h = Html(String::with_capacity(8 * 1024));
+    h.tag("<article class=\"sheet\" lang=\"")
+        .text(&deck.lang)
+        .tag("\"><h1>")
+        .text(&deck.title)
+        .tag("</h1><div class=\"tips\">");
     for (kind, heading) in [
         (TipKind::Do, ui.filter_do()),
         (TipKind::Dont, ui.filter_dont()),
@@ -38,82 +51,78 @@ pub fn sheet_html(deck: &Deck, mistakes: &[usize]) -> String {
         if tips.peek().is_none() {
             continue;
         }
-        let _ = write!(html, "<section><h2>{}</h2><ul>", e(heading));
+        h.tag("<section><h2>").text(heading).tag("</h2><ul>");
         for tip in tips {
-            let _ = write!(
-                html,
-                "<li><strong>{}</strong> {}</li>",
-                e(&tip.headline),
-                e(&tip.detail)
-            );
+            h.tag("<li><strong>")
+                .text(&tip.headline)
+                .tag("</strong> ")
+                .text(&tip.detail)
+                .tag("</li>");
         }
-        html.push_str("</ul></section>");
+        h.tag("</ul></section>");
     }
-    html.push_str("</div>");
+    h.tag("</div>");
     let mut mistakes = mistakes.iter().filter_map(|&i| items.get(i)).peekable();
     if mistakes.peek().is_some() {
-        let _ = write!(
-            html,
-            "<section class=\"mistakes\"><h2>{}</h2><ul>",
-            e(ui.sheet_mistakes())
-        );
+        h.tag("<section class=\"mistakes\"><h2>")
+            .text(ui.sheet_mistakes())
+            .tag("</h2><ul>");
         for item in mistakes {
-            let belongs = fill(
-                ui.belongs_in(),
-                &[("bin", deck.quiz.bins.label(item.answer))],
-            );
-            let _ = write!(
-                html,
-                "<li><strong>{}</strong> <em>{}</em> {}",
-                e(&item.label),
-                e(&belongs),
-                e(&item.why)
-            );
+            let bin = deck.quiz.bins.label(item.answer);
+            h.tag("<li><strong>")
+                .text(&item.label)
+                .tag("</strong> <em>")
+                .text(&fill(ui.belongs_in(), &[("bin", bin)]))
+                .tag("</em> ")
+                .text(&item.why);
             if let Some(alt) = item.instead.and_then(|i| items.get(i)) {
-                let instead = fill(ui.instead(), &[("item", &alt.label)]);
-                let _ = write!(html, " <em>{}</em>", e(&instead));
+                h.tag(" <em>")
+                    .text(&fill(ui.instead(), &[("item", &alt.label)]))
+                    .tag("</em>");
             }
-            html.push_str("</li>");
+            h.tag("</li>");
         }
-        html.push_str("</ul></section>");
+        h.tag("</ul></section>");
     }
-    let _ = write!(html, "<footer><p>{}</p>", e(&deck.disclaimer));
+    h.tag("<footer><p>").text(&deck.disclaimer).tag("</p>");
     if let Some(note) = deck.review_note() {
-        let _ = write!(html, "<p>{}</p>", e(&note));
+        h.tag("<p>").text(&note).tag("</p>");
     }
-    let _ = write!(
-        html,
-        "<p>{} {}",
-        e(ui.source_label()),
-        e(&deck.source.title)
-    );
+    h.tag("<p>")
+        .text(ui.source_label())
+        .tag(" ")
+        .text(&deck.source.title);
     // As text: the sheet is read on paper.
     if let Some(url) = &deck.source.url {
-        let _ = write!(html, ", <span class=\"url\">{}</span>", e(url));
+        h.tag(", <span class=\"url\">").text(url).tag("</span>");
     }
-    html.push_str("</p></footer></article>");
-    html
+    h.tag("</p></footer></article>");
+    h.0
 }
 
 /// The sheet as a standalone page (no mistakes: the reader's are not
 /// known), for a blogger who wants a printable page: what `backwise sheet`
 /// writes.
 pub fn sheet_page(deck: &Deck) -> String {
-    format!(
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
-        lang = e(&deck.lang),
-        title = e(&deck.title),
-        css = SHEET_CSS,
-        body = sheet_html(deck, &[]),
-    )
+    let mut h = Html(String::new());
+    h.tag("<!doctype html>\n<html lang=\"")
+        .text(&deck.lang)
+        .tag("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .tag("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        .text(&deck.title)
+        .tag("</title>\n<style>\n")
+        .tag(SHEET_CSS)
+        .tag("</style>\n</head>\n<body>\n")
+        .tag(&sheet_html(deck, &[]))
+        .tag("\n</body>\n</html>\n");
+    h.0
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::deck::{Bin, Reviewer};
+    use crate::html::escape as e;
     use crate::validate::parse_deck;
 
     fn builtin() -> Deck {
