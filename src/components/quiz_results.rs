@@ -83,6 +83,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                 }) }
             </ol>
             <button type="button" class="primary" part="button" data-focus="reset" onclick={reset}>{ ui.try_again() }</button>
+            { super::print_button(&ctx.deck, quiz.mistakes()) }
         </section>
     }
 }
