@@ -4,8 +4,7 @@
 //! hooks it needs and reports what the reader does through `on_*`
 //! callbacks. A view without state is a plain function of what it shows
 //! (`footer`, `tab_panel`, `filter_bar`, `tip_card`, `error_card`,
-//! `print_button`), called
-//! by the component around it.
+//! `print_button`), called by the component around it.
 
 mod error_card;
 mod filter_bar;
