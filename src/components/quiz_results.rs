@@ -104,6 +104,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                 </details>
             }
             <button type="button" class="primary" part="button" data-focus="reset" onclick={reset}>{ ui.try_again() }</button>
+            { super::print_button(&ctx.deck, quiz.mistakes()) }
         </section>
     }
 }

@@ -111,6 +111,7 @@ pub fn TipsDeck(props: &TipsDeckProps) -> Html {
                     { nav_button(true, ui.next(), "→") }
                 </div>
             </section>
+            { super::print_button(&ctx.deck, Vec::new()) }
         </div>
     }
 }

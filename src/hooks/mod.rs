@@ -1,10 +1,12 @@
 //! Side effects live here, one hook or helper per file: storage, fetching the
-//! deck, drag and swipe gestures, focus, announcements and host events.
+//! deck, printing the take-home sheet, drag and swipe gestures, focus,
+//! announcements and host events.
 //!
 //! Hooks take plain values and never read the widget's context (which sits
 //! above them, in `crate::context`): see the layers in the crate docs.
 
 pub mod host_events;
+pub mod print_sheet;
 pub mod random;
 pub mod store;
 pub mod use_announcer;
@@ -23,6 +25,7 @@ pub mod use_swipe;
 pub mod use_tips;
 
 pub use host_events::dispatch_host_event;
+pub use print_sheet::print_sheet;
 pub use random::{fresh_quiz, random_seed};
 pub use store::{StorageMode, Store};
 pub use use_announcer::{Announce, use_announcer};

@@ -2,13 +2,16 @@
 //!   backwise check DECK.json      print every problem with its path (exit 1 on problems)
 //!   backwise fallback [DECK.json] print the static no-JavaScript HTML of a deck,
 //!                                 ending with its schema.org JSON-LD block
-//! Without a path, `fallback` uses the built-in deck.
+//!   backwise sheet [DECK.json]    print the take-home sheet of a deck as a
+//!                                 standalone, printable HTML page
+//! Without a path, `fallback` and `sheet` use the built-in deck.
 
 use std::process::ExitCode;
 
-use backwise_core::{BUILTIN_DECK_JSON, fallback::fallback_html, parse_deck};
+use backwise_core::{BUILTIN_DECK_JSON, fallback::fallback_html, parse_deck, sheet::sheet_page};
 
-const USAGE: &str = "usage: backwise check DECK.json | backwise fallback [DECK.json]";
+const USAGE: &str =
+    "usage: backwise check DECK.json | backwise fallback [DECK.json] | backwise sheet [DECK.json]";
 
 /// The deck text at `path`, or the built-in deck's without one.
 fn read(path: Option<&String>) -> Result<String, String> {
@@ -21,8 +24,8 @@ fn read(path: Option<&String>) -> Result<String, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (command, path) = match args.as_slice() {
-        [c] if c == "fallback" => (c.as_str(), None),
-        [c, p] if c == "check" || c == "fallback" => (c.as_str(), Some(p)),
+        [c] if c == "fallback" || c == "sheet" => (c.as_str(), None),
+        [c, p] if c == "check" || c == "fallback" || c == "sheet" => (c.as_str(), Some(p)),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -43,6 +46,10 @@ fn main() -> ExitCode {
                 deck.tips.len(),
                 deck.quiz.items.len()
             );
+            ExitCode::SUCCESS
+        }
+        ("sheet", Ok(deck)) => {
+            print!("{}", sheet_page(&deck));
             ExitCode::SUCCESS
         }
         (_, Ok(deck)) => {

@@ -1,7 +1,8 @@
 //! The native command line, run as a blogger or deck author would:
 //! `backwise check DECK.json` (every problem with its path, exit 1 on
-//! problems) and `backwise fallback [DECK.json]` (static, escaped HTML and
-//! the deck's JSON-LD).
+//! problems), `backwise fallback [DECK.json]` (static, escaped HTML and
+//! the deck's JSON-LD) and `backwise sheet [DECK.json]` (the take-home
+//! sheet as a printable page).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -368,4 +369,84 @@ fn fallback_of_the_spanish_deck_is_spanish() {
     let es: Value = serde_json::from_str(&text).expect("json");
     let headline = escape(es["tips"][0]["headline"].as_str().expect("headline"));
     assert!(html.contains(&headline), "{headline} in {html}");
+}
+
+#[test]
+fn sheet_of_the_builtin_deck_is_a_standalone_printable_page() {
+    let out = run(&["sheet"]);
+    let (page, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let d = base();
+    let title = escape(d["title"].as_str().expect("title"));
+    assert!(
+        page.starts_with("<!doctype html>\n<html lang=\"en\">"),
+        "{page}"
+    );
+    assert!(page.contains(&format!("<title>{title}</title>")), "{page}");
+    assert!(page.contains(&format!("<h1>{title}</h1>")), "{page}");
+    // The style sheet is in the page: it needs no other file.
+    assert_eq!(page.matches("<style>").count(), 1, "{page}");
+    assert!(page.contains("@page"), "the print style is in the page");
+    assert!(
+        !page.contains("<link") && !page.contains("<script"),
+        "{page}"
+    );
+    for tip in d["tips"].as_array().expect("tips") {
+        for field in ["headline", "detail"] {
+            let s = escape(tip[field].as_str().expect("tip text"));
+            assert!(page.contains(&s), "{s:?} missing");
+        }
+    }
+    assert!(page.contains(&escape(d["disclaimer"].as_str().expect("disclaimer"))));
+    assert!(page.contains(&format!(
+        "Source: {}",
+        escape(d["source"]["title"].as_str().expect("source"))
+    )));
+    // The reader's mistakes are the widget's to list, not a static page's.
+    assert!(!page.contains("Worth a second look"), "{page}");
+    let named = run(&["sheet", "decks/back-pain.json"]);
+    assert_eq!(String::from_utf8_lossy(&named.stdout), page);
+}
+
+#[test]
+fn sheet_of_the_spanish_deck_is_spanish() {
+    let out = run(&["sheet", "decks/back-pain.es.json"]);
+    let (page, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(page.contains("<html lang=\"es\">"), "{page}");
+    assert!(page.contains("<h2>Qué hacer</h2>"), "{page}");
+    assert!(page.contains("Fuente: "), "{page}");
+}
+
+#[test]
+fn sheet_escapes_hostile_deck_strings() {
+    let out = run(&["sheet", "e2e/fixtures/decks/xss.json"]);
+    let (page, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let lower = page.to_lowercase();
+    for raw in [
+        "<script", "<img", "<svg", "<iframe", "<b>", "<math", "<button", "<a ",
+    ] {
+        assert!(!lower.contains(raw), "raw {raw:?} in the sheet:\n{page}");
+    }
+    assert!(page.contains("&lt;img src=x onerror="), "shown as text");
+    // The URL is text on paper, escaped like any other.
+    assert!(
+        page.contains("https://example.invalid/?q=&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;"),
+        "{page}"
+    );
+}
+
+#[test]
+fn sheet_of_an_invalid_deck_prints_problems_and_no_html() {
+    let mut d = base();
+    d["tips"] = json!([]);
+    let dir = temp_dir("sheet-invalid");
+    let path = write_deck(&dir, "bad.json", &d.to_string());
+    let out = run(&["sheet", &path]);
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stdout.trim().is_empty(), "no HTML on stdout: {stdout}");
+    assert!(stderr.contains("tips"), "{stderr}");
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -7,21 +7,7 @@ use std::fmt::Write;
 use serde_json::json;
 
 use crate::deck::{Deck, TipKind};
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::html::escape;
 
 /// Whether `text` opens with the word `word` (any case), as "Don't lift"
 /// opens with "Don't" and "Dominate" does not open with "Do".

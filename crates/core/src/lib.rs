@@ -10,11 +10,13 @@ pub mod deck;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fallback;
 pub mod focus;
+pub mod html;
 pub mod json;
 pub mod layout;
 pub mod packed;
 pub mod quiz;
 pub mod quiz_state;
+pub mod sheet;
 pub mod snapshot;
 pub mod storage_mode;
 pub mod text;

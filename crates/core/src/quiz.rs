@@ -229,6 +229,16 @@ impl Quiz {
             .collect()
     }
 
+    /// The items not in their right bin, in board order: the reader's
+    /// mistakes, for the take-home sheet.
+    pub fn mistakes(&self) -> Vec<usize> {
+        self.outcomes()
+            .into_iter()
+            .filter(|o| !o.correct)
+            .map(|o| o.item)
+            .collect()
+    }
+
     pub fn snapshot(&self, deck_id: &str, item_ids: &[String]) -> QuizSnapshot {
         QuizSnapshot {
             deck: deck_id.to_string(),
@@ -343,12 +353,7 @@ mod tests {
         assert_eq!(q.check(), Ok(3));
         assert_eq!(q.phase(), Phase::Checked);
         assert_eq!(q.place(1, Avoid), Err(QuizError::AlreadyChecked));
-        let wrong: Vec<usize> = q
-            .outcomes()
-            .iter()
-            .filter(|o| !o.correct)
-            .map(|o| o.item)
-            .collect();
+        let wrong = q.mistakes();
         assert_eq!(wrong.len(), 2);
         assert!(wrong.contains(&1) && wrong.contains(&3));
     }

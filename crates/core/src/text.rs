@@ -98,6 +98,8 @@ ui_text! {
     belongs_in = "Belongs in: {bin}";
     instead = "Instead: {item}";
     see_tip = "See the tip";
+    print_sheet = "Print or save as PDF";
+    sheet_mistakes = "Worth a second look";
     announce_selected = "{item} selected. Choose a bin.";
     announce_placed = "{item} placed in {bin}. {n} of {total} sorted.";
     announce_moved = "{item} moved to {bin}. {n} of {total} sorted.";

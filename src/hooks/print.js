@@ -1,0 +1,39 @@
+// The take-home sheet's printing, for src/hooks/print_sheet.rs.
+//
+// The sheet is printed from a hidden about:blank frame put in the widget's
+// own shadow root: `print()` on that frame's window prints its document
+// alone, never the host page, and the frame loads nothing (its content is
+// written here), so nothing is sent anywhere. Under a strict
+// Content-Security-Policy (no inline style) the frame is hidden through
+// CSSOM, and its style sheet is a constructed one made in the frame's own
+// window (a sheet can be adopted only by a document of the window that
+// made it). The frame goes after printing, or at the next print at the
+// latest (a browser whose `print()` returns before the dialog closes still
+// needs the document until then).
+let frame = null;
+
+export const printSheet = (anchor, title, html, css) => {
+  frame?.remove();
+  const doc = anchor.ownerDocument;
+  frame = doc.createElement('iframe');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  Object.assign(frame.style, {
+    position: 'fixed', insetInlineStart: '0', insetBlockStart: '0',
+    width: '0', height: '0', border: '0', visibility: 'hidden',
+  });
+  anchor.getRootNode().append(frame);
+  const win = frame.contentWindow;
+  const sheetDoc = win.document;
+  sheetDoc.title = title;
+  sheetDoc.body.innerHTML = html;
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(css);
+  sheetDoc.adoptedStyleSheets = [sheet];
+  const printed = frame;
+  win.addEventListener('afterprint', () => {
+    printed.remove();
+    if (frame === printed) frame = null;
+  });
+  win.print();
+};
