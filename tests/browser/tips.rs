@@ -8,6 +8,11 @@ async fn results() -> Mounted {
     let w = mount(View::Quiz, StorageMode::None).await;
     place_all(&w).await;
     w.click("Check answers").await;
+    // Every answer is right, so the outcomes are folded: open them.
+    w.get("details.right-answers")
+        .set_attribute("open", "")
+        .expect("open");
+    next_frame().await;
     w
 }
 
