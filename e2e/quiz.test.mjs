@@ -63,6 +63,17 @@ const RETURN_NAME = /^(?:.*?\b)?return (.+) to the items to sort$/i;
 const returnButton = (scope, label) =>
   scope.getByRole('button', { name: new RegExp(`^(?:.*?\\b)?return ${escapeRe(label)} to the items to sort$`, 'i') });
 const checkButton = (page) => button(widget(page), 'Check answers');
+/**
+ * Check answers, as `how` (click or tap), then unfold the right answers
+ * (results show the mistakes first and fold the rest: e2e/stack.test.mjs
+ * checks that), so that this suite can read every outcome. The fold is
+ * opened through the DOM, which leaves focus where Check put it.
+ */
+async function check(page, how = 'click') {
+  await checkButton(page)[how]();
+  const fold = widget(page).locator('details.right-answers');
+  if (await fold.count()) await fold.evaluate((d) => (d.open = true));
+}
 const scoreHeading = (page) => widget(page).getByRole('heading', { name: /^\d+ of \d+$/ });
 const poolItemLabels = (page) => widget(page).locator('.pool .item-label');
 const binItemLabels = (page, answer) => widget(page).locator(`.bin.${answer} .item-label`);
@@ -261,7 +272,7 @@ test('taps only on a touch phone (390×844): the whole quiz, by select-then-bin 
       );
     }
     assert.equal(n, TOTAL);
-    await checkButton(page).tap();
+    await check(page, 'tap');
     await scoreHeading(page).waitFor();
     assert.equal(await scoreHeading(page).textContent(), `${TOTAL} of ${TOTAL}`);
     assert.equal((await quizCompleteEvents(page))[0]?.detail?.score, TOTAL);
@@ -507,7 +518,7 @@ test('reduced motion: nothing in the widget moves, in any view, and its own scro
     await placeWithButton(page, deck.items[1].label, deck.items[1].answer);
     assert.deepEqual(await moving(), [], 'quiz, an item selected and one placed');
     await sortAll(page, WRONG_IDS);
-    await checkButton(page).click();
+    await check(page);
     await scoreHeading(page).waitFor();
     assert.deepEqual(await moving(), [], 'results');
 
@@ -530,7 +541,7 @@ test('score matches the answers: 3 deliberate mistakes give 14 of 17, and the ev
     const placed = await sortAll(page, WRONG_IDS, { leave: 2 });
 
     // Check with items left does nothing but say why.
-    await checkButton(page).click();
+    await check(page);
     assert.equal(await sortedText(page).textContent(), `${TOTAL - 2} of ${TOTAL} sorted`, 'still sorting');
     assert.equal((await widget(page).locator('.quiz-actions .blocked').textContent()).trim(), 'Sort every item first: 2 left.');
     assert.equal(await liveText(page), 'Sort every item first: 2 left.');
@@ -541,7 +552,7 @@ test('score matches the answers: 3 deliberate mistakes give 14 of 17, and the ev
     const expectedScore = placed.filter((p) => deck.byId.get(p.id).answer === p.bin).length;
     assert.equal(expectedScore, TOTAL - WRONG_IDS.length);
 
-    await checkButton(page).click();
+    await check(page);
     await scoreHeading(page).waitFor();
     assert.equal(await scoreHeading(page).textContent(), `${expectedScore} of ${TOTAL}`, 'score');
     assert.equal((await deepActive(page)).text, `${expectedScore} of ${TOTAL}`, 'focus is on the score');
@@ -590,7 +601,7 @@ test('results: why and "Instead" for straight-leg sit-ups; See the tip lands on 
     await button(widget(page), "Do's").click();
     await openQuiz(page);
     await sortAll(page, WRONG_IDS);
-    await checkButton(page).click();
+    await check(page);
     await scoreHeading(page).waitFor();
 
     const situps = deck.byId.get('straight-leg-situps');
@@ -661,7 +672,7 @@ test('reload mid-quiz keeps the placements, the order and the Quiz tab', async (
     );
     // And the quiz goes on from there.
     await sortAll(page);
-    await checkButton(page).click();
+    await check(page);
     assert.equal(await scoreHeading(page).textContent(), `${TOTAL - (beforeState.avoid.includes('Walking') ? 1 : 0)} of ${TOTAL}`);
     // Back on Tips, a reload shows Tips.
     await tipsTab(page).click();
@@ -717,7 +728,7 @@ test('Try again reshuffles and clears; last and best scores survive reloads', as
     await openQuiz(page);
     const firstOrder = await texts(poolItemLabels(page));
     await sortAll(page, WRONG_IDS);
-    await checkButton(page).click();
+    await check(page);
     assert.equal(await scoreHeading(page).textContent(), `14 of ${TOTAL}`);
     await widget(page).getByText('Last score: 14. Best: 14.', { exact: true }).waitFor();
 
@@ -744,7 +755,7 @@ test('Try again reshuffles and clears; last and best scores survive reloads', as
     // A worse second round: last 12, best still 14.
     const worse = [...WRONG_IDS, 'swimming', 'double-leg-lifts'];
     await sortAll(page, worse);
-    await checkButton(page).click();
+    await check(page);
     assert.equal(await scoreHeading(page).textContent(), `12 of ${TOTAL}`);
     await widget(page).getByText('Last score: 12. Best: 14.', { exact: true }).waitFor();
     const ev = await quizCompleteEvents(page);
@@ -772,10 +783,10 @@ test('live region: placing, moving, returning and selecting are announced', asyn
     await button(bin(page, 'safe'), `Put Swimming in ${SAFE}`).click();
     assert.equal(await liveText(page), `Swimming placed in ${SAFE}. 1 of ${TOTAL} sorted.`);
     // The same message twice in a row still changes the region, so it is read again.
-    await checkButton(page).click();
+    await check(page);
     const once = await status.textContent();
     assert.equal(once.replace(/\u00a0/g, ' ').trim(), `Sort every item first: ${TOTAL - 1} left.`);
-    await checkButton(page).click();
+    await check(page);
     const twice = await status.textContent();
     assert.equal(twice.replace(/\u00a0/g, ' ').trim(), `Sort every item first: ${TOTAL - 1} left.`);
     assert.notEqual(twice, once, 'a repeated message still changes the live region');
@@ -795,7 +806,7 @@ for (const colorScheme of ['light', 'dark']) {
       await openQuiz(page);
       await scan('quiz, nothing sorted');
       await sortAll(page, ['walking'], { leave: TOTAL - 5 });
-      await checkButton(page).click(); // shows "Sort every item first: … left."
+      await check(page); // shows "Sort every item first: … left."
       await widget(page).locator('.quiz-actions .blocked').waitFor();
       const next = (await texts(poolItemLabels(page)))[0];
       await button(pool(page), next).click();
@@ -803,7 +814,7 @@ for (const colorScheme of ['light', 'dark']) {
       await scan('quiz, 5 sorted, one selected, Check blocked');
       await screenshot(page, `quiz-mid-${colorScheme}`);
       await sortAll(page, WRONG_IDS);
-      await checkButton(page).click();
+      await check(page);
       await scoreHeading(page).waitFor();
       await scan('results');
       const failed = reports.filter(([, r]) => r.violations.length);
@@ -874,7 +885,7 @@ test('at 320 px: the quiz reflows and every button stays at least 24×24 px, sor
     assert.deepEqual(await horizontalOverflow(page), [], 'sorting at 320 px');
     assert.deepEqual(await smallTargets(page), [], 'sorting at 320 px');
     await sortAll(page);
-    await checkButton(page).click();
+    await check(page);
     await scoreHeading(page).waitFor();
     assert.deepEqual(await horizontalOverflow(page), [], 'results at 320 px');
     assert.deepEqual(await smallTargets(page), [], 'results at 320 px');

@@ -40,9 +40,10 @@ fn toward(dx: f64) -> Option<Bin> {
 }
 
 fn show(card: &HtmlElement, dx: f64) {
-    let _ = card
-        .style()
-        .set_property("--swipe-x", &format!("{}px", dx.round()));
+    // Whole pixels, as an integer: formatting an f64 would bring float
+    // printing into the wasm (about 10 KB) for no visible difference.
+    let px = dx.round() as i32;
+    let _ = card.style().set_property("--swipe-x", &format!("{px}px"));
     match toward(dx) {
         Some(bin) => {
             let _ = card.set_attribute("data-toward", bin.as_str());
