@@ -557,6 +557,17 @@ test('score matches the answers: 3 deliberate mistakes give 14 of 17, and the ev
     assert.equal(await scoreHeading(page).textContent(), `${expectedScore} of ${TOTAL}`, 'score');
     assert.equal((await deepActive(page)).text, `${expectedScore} of ${TOTAL}`, 'focus is on the score');
     await widget(page).getByText('Well done. Look over the ones you missed below.', { exact: true }).waitFor();
+    // The mistakes lead, open; the right answers follow, folded (check()
+    // unfolded them only to read them here).
+    const order = await widget(page).locator('.results .outcome').evaluateAll((rows) =>
+      rows.map((r) => ({ wrong: r.classList.contains('wrong'), folded: !!r.closest('details.right-answers') })),
+    );
+    assert.deepEqual(order.map((r) => r.wrong), [...WRONG_IDS.map(() => true), ...Array(TOTAL - WRONG_IDS.length).fill(false)], 'every mistake comes first');
+    assert.ok(order.every((r) => r.folded === !r.wrong), 'the right answers, and only they, are under the fold');
+    assert.equal(
+      await widget(page).locator('details.right-answers > summary').textContent(),
+      `Show the ${TOTAL - WRONG_IDS.length} you got right`,
+    );
 
     const events = await quizCompleteEvents(page);
     assert.equal(events.length, 1, 'exactly one backwise-quiz-complete event');

@@ -19,7 +19,9 @@ import path from 'node:path';
 import { REPO_ROOT } from '../lib/server.mjs';
 
 export const WORK_DIR = path.join(REPO_ROOT, 'target', 'wordpress-e2e');
-export const DEBIAN_PACKAGES = ['wordpress', 'mariadb-server', 'php-cli', 'php-mysql', 'unzip'];
+// The block theme the suite's posts render in (a Recommends of wordpress, which
+// an install without recommends leaves out: then every post renders empty).
+export const DEBIAN_PACKAGES = ['wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server', 'php-cli', 'php-mysql', 'unzip'];
 const WORDPRESS_SOURCE = '/usr/share/wordpress';
 export const ADMIN = { user: 'admin', password: 'backwise-e2e-admin' };
 
