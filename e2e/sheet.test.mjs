@@ -51,6 +51,7 @@ function printRecorder() {
             text: doc.body.innerText,
             css: doc.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')).join('\n'),
             url: doc.URL,
+            sandbox: frame.getAttribute('sandbox'),
             inShadowOf: root instanceof ShadowRoot ? root.host.id || root.host.tagName.toLowerCase() : null,
             // Hidden through CSSOM (a strict CSP blocks style attributes).
             visible: frame.checkVisibility({ visibilityProperty: true }),
@@ -150,6 +151,7 @@ test('strict CSP: Print in the tips and the results prints the sheet with the re
     const tips = await printFrom(t, '#w-tips');
     assert.equal(tips.inShadowOf, 'w-tips', 'the frame is in the widget\'s shadow root');
     assert.equal(tips.url, 'about:blank', 'the frame loads nothing');
+    assert.ok(tips.sandbox !== null && !/\ballow-scripts\b/.test(tips.sandbox), `the frame runs no script (sandbox="${tips.sandbox}")`);
     assert.equal(tips.visible, false, 'the frame is not shown');
     assert.deepEqual(tips.box, [0, 0], 'the frame takes no room');
     assert.equal(tips.title, deck.title);

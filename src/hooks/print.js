@@ -1,5 +1,9 @@
 // The take-home sheet's printing, for src/hooks/print_sheet.rs.
 //
+// The sheet arrives as HTML that the core built with every deck string
+// escaped (backwise_core::sheet); the frame is sandboxed without scripts,
+// so even a mistake in that escaping could not run code.
+//
 // The sheet is printed from a hidden about:blank frame put in the widget's
 // own shadow root: `print()` on that frame's window prints its document
 // alone, never the host page, and the frame loads nothing (its content is
@@ -18,6 +22,11 @@ export const printSheet = (anchor, title, html, css) => {
   frame = doc.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
+  // No script may run in the sheet, whatever its HTML holds: the core
+  // escapes every deck string, and the sandbox (scripts off; the same
+  // origin, so that this module can write the document; modals, for the
+  // print dialog) makes sure that text never becomes code.
+  frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
   Object.assign(frame.style, {
     position: 'fixed', insetInlineStart: '0', insetBlockStart: '0',
     width: '0', height: '0', border: '0', visibility: 'hidden',
