@@ -14,7 +14,7 @@
 import init, { mount } from './backwise.js';
 import widgetCss from './widget.css';
 
-const ATTRS = ['deck', 'view', 'theme', 'storage'];
+const ATTRS = ['deck', 'view', 'theme', 'storage', 'layout'];
 const NEAR_VIEWPORT = '500px';
 
 // Until the widget mounts, the fallback shows in a box of the widget's

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::{Shell, error_card};
 use crate::context::WidgetCtx;
-pub use crate::domain::View;
+pub use crate::domain::{LayoutChoice, View};
 use crate::hooks::{DeckLoad, StorageMode, Store, use_announcer, use_deck};
 
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
@@ -23,6 +23,9 @@ pub struct AppProps {
     pub view: View,
     #[prop_or_default]
     pub storage: StorageMode,
+    /// The `layout` attribute: the quiz as a board, a stack, or by width.
+    #[prop_or_default]
+    pub layout: LayoutChoice,
     /// Renders nothing while the app waits in embed.rs's pool.
     #[prop_or_default]
     pub idle: bool,
@@ -82,7 +85,7 @@ fn WidgetRoot(props: &AppProps) -> Html {
             };
             html! {
                 <ContextProvider<WidgetCtx> context={ctx}>
-                    <Shell {key} view={props.view} />
+                    <Shell {key} view={props.view} layout={props.layout} />
                 </ContextProvider<WidgetCtx>>
             }
         }

@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
 use yew::AppHandle;
 
-use crate::app::{App, AppProps, View};
+use crate::app::{App, AppProps, LayoutChoice, View};
 use crate::hooks::{StorageMode, Store};
 
 struct Pooled {
@@ -48,6 +48,7 @@ fn props_from(host: Element, generation: u32) -> AppProps {
             .map(Into::into),
         view: View::parse(attr("view").as_deref()),
         storage: StorageMode::parse(attr("storage").as_deref()),
+        layout: LayoutChoice::parse(attr("layout").as_deref()),
         idle: false,
         generation,
         host: Some(host),

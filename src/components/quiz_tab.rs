@@ -6,15 +6,19 @@ use std::rc::Rc;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{QuizBoard, QuizResults, tab_panel};
+use super::{QuizBoard, QuizResults, QuizStack, tab_panel};
 use crate::context::use_widget_ctx;
-use crate::domain::{Bin, Layout, Phase, View, fill};
-use crate::hooks::{random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus};
+use crate::domain::{Bin, Layout, LayoutChoice, Phase, View, fill};
+use crate::hooks::{
+    random_seed, use_layout, use_persisted_reducer, use_quiz_events, use_quiz_focus,
+};
 use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizTabProps {
     pub shown: bool,
+    /// The `layout` attribute.
+    pub layout: LayoutChoice,
     /// "See the tip" on the results: the tip, by its index in the deck.
     pub on_see_tip: Callback<usize>,
 }
@@ -34,8 +38,9 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
         QuizState::new(Rc::from(deck.id.as_str()), ids, answers, random_seed())
     });
     use_quiz_events(deck, &ctx.announce, ctx.host.as_ref(), &quiz);
+    let layout = use_layout(props.layout, ctx.host.as_ref());
     let root = use_node_ref();
-    let on_action = use_quiz_focus(root.clone(), &quiz, Layout::Board);
+    let on_action = use_quiz_focus(root.clone(), &quiz, layout);
 
     let content = || {
         let progress = fill(
@@ -57,7 +62,9 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
         html! {
             <div class="quiz" ref={root} {onkeydown}>
                 <p class="prompt">{ &deck.quiz.prompt }</p>
-                if quiz.quiz.phase() == Phase::Sorting {
+                if quiz.quiz.phase() == Phase::Sorting && layout == Layout::Stack {
+                    <QuizStack state={(*quiz).clone()} {on_action} />
+                } else if quiz.quiz.phase() == Phase::Sorting {
                     <p class="progress" part="progress">{ progress }</p>
                     <QuizBoard state={(*quiz).clone()} {on_action} />
                 } else {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{QuizTab, Tabs, TipsDeck, footer, tab_panel};
 use crate::context::use_widget_ctx;
-use crate::domain::View;
+use crate::domain::{LayoutChoice, View};
 use crate::hooks::{use_ready_event, use_tips};
 use crate::state::TipsAction;
 
@@ -13,6 +13,8 @@ use crate::state::TipsAction;
 pub struct ShellProps {
     /// The `view` attribute.
     pub view: View,
+    /// The `layout` attribute.
+    pub layout: LayoutChoice,
 }
 
 /// Holds the tips state, which both tabs need (see [`use_tips`]), and hands
@@ -40,7 +42,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             </header>
             <Tabs selected={view} {on_select} />
             { tab_panel(&ctx, View::Tips, view == View::Tips, || html! { <TipsDeck {tips} /> }) }
-            <QuizTab shown={view == View::Quiz} {on_see_tip} />
+            <QuizTab shown={view == View::Quiz} layout={props.layout} {on_see_tip} />
             { footer(&ctx.deck) }
         </>
     }

@@ -3,7 +3,7 @@ use backwise::domain::{Bin, Quiz};
 use backwise::hooks::StorageMode;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{builtin, local_storage, mount, next_frame, sleep};
+use crate::support::{builtin, local_storage, mount, mount_with, next_frame, sleep};
 
 #[wasm_bindgen_test]
 async fn focus_elsewhere_on_the_page_is_not_taken() {
@@ -95,4 +95,36 @@ async fn a_corrupt_or_foreign_snapshot_is_ignored() {
         );
     }
     local_storage().clear().expect("clear");
+}
+
+/// The stack (layout="stack"): the card's item, the answer buttons, the
+/// arrow keys on the card, and Undo, over the same quiz state as the board.
+#[wasm_bindgen_test]
+async fn the_stack_answers_one_card_at_a_time_and_undo_takes_one_back() {
+    let w = mount_with(backwise::app::AppProps {
+        view: View::Quiz,
+        storage: StorageMode::None,
+        layout: backwise::app::LayoutChoice::Stack,
+        ..Default::default()
+    })
+    .await;
+    assert!(
+        w.find(".quiz-board").is_none(),
+        "no board in the stack layout"
+    );
+    let deck = builtin();
+    let label = |w: &crate::support::Mounted| w.text(".stack-label");
+    let first = label(&w);
+    assert!(deck.quiz.items.iter().any(|i| i.label == first));
+    assert_eq!(w.text(".stack-progress .progress"), "1 of 17");
+    w.click(&format!("Put {first} in Safe alternative")).await;
+    assert_eq!(w.text(".stack-progress .progress"), "2 of 17");
+    assert_eq!(w.text(".stack-bin.safe summary"), "Safe alternative · 1");
+    let second = label(&w);
+    assert_ne!(second, first);
+    w.key(".stack-card", "ArrowLeft").await;
+    assert_eq!(w.text(".stack-bin.avoid summary"), "Avoid · 1");
+    w.click("Undo").await;
+    assert_eq!(label(&w), second, "Undo brings the last card back");
+    assert_eq!(w.text(".stack-progress .progress"), "2 of 17");
 }

@@ -107,6 +107,9 @@ ui_text! {
     announce_checked = "You scored {score} of {total}.";
     announce_reset = "Quiz cleared. {total} items to sort.";
     announce_undone = "Took back the answer for {item}. {n} of {total} sorted.";
+    undo = "Undo";
+    stack_progress = "{n} of {total}";
+    stack_hint = "Swipe the card right for {safe} or left for {avoid}, or press the right or left arrow key.";
     show_right = "Show the {count} you got right";
     source_label = "Source:";
     review_by = "Reviewed by {name}, {credential}.";
