@@ -15,6 +15,8 @@
 //   of items the board had in their right bin, and the host event says the
 //   same (only Check answers may do that; after storage="none", a reload
 //   may bring back an older saved state instead).
+// These walks are on the board (layout="board", also on the phone); the
+// stack has its own walk in e2e/stack.test.mjs.
 // At the end of each walk, the quiz is finished on purpose and checked the
 // same way. A failure names the seed and the last steps. Run one seed with
 // BACKWISE_MONKEY_SEED=N (and BACKWISE_MONKEY_STEPS=M for a longer walk;
@@ -34,6 +36,7 @@ import {
   seededMathRandom,
   wholyInView,
   quizCompleteRecorder,
+  boardLayout,
   quizCompleteEvents,
 } from './lib/widget.mjs';
 
@@ -314,7 +317,7 @@ for (const { seed, how } of WALKS) {
   const touch = how === 'touch';
   test(`monkey: ${STEPS} random steps ${HOW[how]} from seed ${seed} keep the widget whole and the score true`, async () => {
     // The page's Math.random is seeded too, so that the quiz's shuffles repeat.
-    const t = await openWidget(browser, server, { initScripts: [quizCompleteRecorder, seededMathRandom(seed)], context: touch ? PHONE : {} });
+    const t = await openWidget(browser, server, { initScripts: [quizCompleteRecorder, boardLayout, seededMathRandom(seed)], context: touch ? PHONE : {} });
     const { page } = t;
     const rnd = generator(seed);
     const log = [];

@@ -23,6 +23,7 @@ import {
   touchSwipe,
   centreOf,
   quizCompleteRecorder,
+  boardLayout,
   quizCompleteEvents,
   seededMathRandom,
   wholyInView,
@@ -44,7 +45,7 @@ assert.equal(TOTAL, 17, 'the built-in deck has 17 quiz items');
 const { server, browser } = await openSuite();
 
 /** Fresh context, widget ready, then `fn`; fails on any console/page/CSP error. */
-const withWidget = widgetRunner(browser, server, { prefix: 'quiz', initScripts: [quizCompleteRecorder] });
+const withWidget = widgetRunner(browser, server, { prefix: 'quiz', initScripts: [quizCompleteRecorder, boardLayout] });
 
 // --- locators -------------------------------------------------------------
 

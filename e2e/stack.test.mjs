@@ -47,7 +47,7 @@ const cardLabel = (page) => widget(page).locator('.stack-label');
 const progress = (page) => widget(page).locator('.stack-progress .progress');
 const answerButton = (page, answer) => widget(page).locator(`.stack-answers .answer.${answer}`);
 const binSummary = (page, answer) => widget(page).locator(`.stack-bin.${answer} summary`);
-const binItems = (page, answer) => widget(page).locator(`.stack-bin.${answer} .stack-item`);
+const binItems = (page, answer) => widget(page).locator(`.stack-bin.${answer} .item`);
 const height = (page) => widget(page).evaluate((el) => el.getBoundingClientRect().height);
 
 async function openQuiz(page) {
@@ -398,7 +398,7 @@ test('a seeded random walk in the stack never loses an item, and the score is th
       }
       else if (move === 'open') await binSummary(page, pick(['safe', 'avoid'])).click();
       else if (move === 'move' || move === 'return') {
-        const rows = widget(page).locator('details[open] .stack-item button' + (move === 'move' ? '.place' : '.unplace'));
+        const rows = widget(page).locator('details[open] .item button' + (move === 'move' ? '.place' : '.unplace'));
         const n = await rows.count();
         if (n) await rows.nth(Math.floor(random() * n)).click();
       }

@@ -28,6 +28,17 @@ export function quizCompleteRecorder() {
   });
 }
 
+/**
+ * Init script: gives every <backwise-widget> of the page layout="board", so
+ * that a suite about the board keeps it on a phone (where `auto` shows the
+ * stack: e2e/stack.test.mjs).
+ */
+export function boardLayout() {
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const el of document.querySelectorAll('backwise-widget')) el.setAttribute('layout', 'board');
+  });
+}
+
 /** The backwise-quiz-complete events recorded since the last (re)load. */
 export const quizCompleteEvents = (page) => page.evaluate(() => window.__quizComplete || []);
 

@@ -26,7 +26,7 @@ pub use filter_bar::filter_bar;
 pub use footer::footer;
 pub use print_button::print_button;
 pub use quiz_board::QuizBoard;
-pub use quiz_item::QuizItemRow;
+pub use quiz_item::{QuizItemRow, RowGestures};
 pub use quiz_results::QuizResults;
 pub use quiz_stack::QuizStack;
 pub use quiz_tab::QuizTab;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{QuizItemRow, class_list, when};
+use super::{QuizItemRow, RowGestures, class_list, when};
 use crate::context::use_widget_ctx;
 use crate::domain::fill;
 use crate::hooks::use_drag::Target;
@@ -30,12 +30,17 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
     let deck = &ctx.deck;
     let ui = &deck.ui;
     let quiz = &state.quiz;
+    let gestures = RowGestures {
+        on_press: drag.start.clone(),
+        onpointermove: drag.onpointermove.clone(),
+        onpointerup: drag.onpointerup.clone(),
+        onpointercancel: drag.onpointercancel.clone(),
+    };
     let row = |item: usize| {
         html! {
             <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={quiz.placement(item)}
                 selected={state.selected == Some(item)} dragging={drag.state.item == Some(item)}
-                on_action={on_row_action.clone()} on_press={drag.start.clone()} onpointermove={drag.onpointermove.clone()}
-                onpointerup={drag.onpointerup.clone()} onpointercancel={drag.onpointercancel.clone()} />
+                on_action={on_row_action.clone()} gestures={gestures.clone()} />
         }
     };
     let selected_label = state

@@ -1,5 +1,6 @@
-//! One exercise to sort, in the pool or in a bin. It can be dragged (by its
-//! grip or label), selected for tap placement, or placed with its buttons.
+//! One exercise to sort, in a zone of the board or a bin of the stack. On
+//! the board it can be dragged (by its grip or label) or selected for tap
+//! placement; everywhere it can be placed with its buttons.
 
 use web_sys::PointerEvent;
 use yew::prelude::*;
@@ -9,23 +10,36 @@ use crate::context::use_widget_ctx;
 use crate::domain::{Bin, fill};
 use crate::state::QuizAction;
 
-#[derive(Properties, PartialEq)]
-pub struct QuizItemRowProps {
-    /// The item's index in the deck.
-    pub item: usize,
-    pub placement: Option<Bin>,
-    pub selected: bool,
-    pub dragging: bool,
-    /// Select, place or unplace this item.
-    pub on_action: Callback<QuizAction>,
-    /// Pointer handlers of the drag gesture.
+/// The board's ways to move an item by hand: the drag gesture's pointer
+/// handlers (a press on the grip or label starts it), and selecting the
+/// item to tap a bin.
+#[derive(Clone, PartialEq)]
+pub struct RowGestures {
     pub on_press: Callback<(usize, PointerEvent)>,
     pub onpointermove: Callback<PointerEvent>,
     pub onpointerup: Callback<PointerEvent>,
     pub onpointercancel: Callback<PointerEvent>,
 }
 
-fn icon(bin: Bin) -> &'static str {
+#[derive(Properties, PartialEq)]
+pub struct QuizItemRowProps {
+    /// The item's index in the deck.
+    pub item: usize,
+    pub placement: Option<Bin>,
+    /// Select, place or unplace this item.
+    pub on_action: Callback<QuizAction>,
+    /// On the board; `None` in the stack's bins, where the buttons are all
+    /// an item needs.
+    #[prop_or_default]
+    pub gestures: Option<RowGestures>,
+    #[prop_or_default]
+    pub selected: bool,
+    #[prop_or_default]
+    pub dragging: bool,
+}
+
+/// The mark shown beside a bin's name on the buttons.
+pub fn bin_icon(bin: Bin) -> &'static str {
     match bin {
         Bin::Safe => "✓",
         Bin::Avoid => "✕",
@@ -41,11 +55,6 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
         return html! {};
     };
     let (item, id) = (props.item, &entry.id);
-    let onpointerdown = {
-        let on_press = props.on_press.clone();
-        Callback::from(move |e: PointerEvent| on_press.emit((item, e)))
-    };
-    let select = props.on_action.reform(move |_| QuizAction::Select(item));
     let place_button = |bin: Bin| {
         let onclick = props
             .on_action
@@ -61,22 +70,17 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
         html! {
             <button type="button" ~className={class_list(&["place", bin.as_str()])} aria-label={aria}
                 data-focus={format!("{}-{id}", bin.as_str())} {onclick}>
-                <span aria-hidden="true">{ icon(bin) }</span>{ " " }{ short }
+                <span aria-hidden="true">{ bin_icon(bin) }</span>{ " " }{ short }
             </button>
         }
     };
     let actions = match props.placement {
         None => html! { <>{ place_button(Bin::Safe) }{ place_button(Bin::Avoid) }</> },
         Some(current) => {
-            let other = if current == Bin::Safe {
-                Bin::Avoid
-            } else {
-                Bin::Safe
-            };
             let onclick = props.on_action.reform(move |_| QuizAction::Unplace(item));
             html! {
                 <>
-                    { place_button(other) }
+                    { place_button(current.other()) }
                     <button type="button" class="unplace" data-focus={format!("back-{id}")}
                         aria-label={fill(ui.unplace_aria(), &[("item", &entry.label)])} {onclick}>
                         <span aria-hidden="true">{ "↩" }</span>{ " " }{ ui.unplace().to_string() }
@@ -85,11 +89,21 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
             }
         }
     };
+    let Some(gestures) = &props.gestures else {
+        return html! {
+            <li class="item" part="item" data-item={id.clone()}>
+                <span class="item-label">{ &entry.label }</span>
+                <span class="item-actions">{ actions }</span>
+            </li>
+        };
+    };
+    let onpointerdown = gestures.on_press.reform(move |e: PointerEvent| (item, e));
+    let select = props.on_action.reform(move |_| QuizAction::Select(item));
     html! {
         <li ~className={class_list(&["item", when(props.selected, "selected"), when(props.dragging, "dragging")])}
             part="item" data-drag="" data-item={id.clone()}
-            onpointermove={props.onpointermove.clone()} onpointerup={props.onpointerup.clone()}
-            onpointercancel={props.onpointercancel.clone()}>
+            onpointermove={gestures.onpointermove.clone()} onpointerup={gestures.onpointerup.clone()}
+            onpointercancel={gestures.onpointercancel.clone()}>
             <span class="grip" aria-hidden="true" onpointerdown={onpointerdown.clone()}>{ "⠿" }</span>
             <button type="button" class="item-label" aria-pressed={props.selected.to_string()}
                 data-focus={format!("pick-{id}")} onclick={select} {onpointerdown}>

@@ -6,6 +6,8 @@
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use super::quiz_item::bin_icon;
+use super::QuizItemRow;
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, fill};
 use crate::hooks::{fresh_quiz, use_card_swipe};
@@ -15,20 +17,6 @@ use crate::state::{QuizAction, QuizEvent, QuizState};
 pub struct QuizStackProps {
     pub state: QuizState,
     pub on_action: Callback<QuizAction>,
-}
-
-fn icon(bin: Bin) -> &'static str {
-    match bin {
-        Bin::Safe => "✓",
-        Bin::Avoid => "✕",
-    }
-}
-
-fn other(bin: Bin) -> Bin {
-    match bin {
-        Bin::Safe => Bin::Avoid,
-        Bin::Avoid => Bin::Safe,
-    }
 }
 
 #[component]
@@ -80,7 +68,7 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
         let hint_id = ctx.id("stack-hint");
         let toward = |bin: Bin| html! {
             <span class={format!("toward toward-{}", bin.as_str())} aria-hidden="true">
-                { icon(bin) }{ " " }{ bins.label(bin) }
+                { bin_icon(bin) }{ " " }{ bins.label(bin) }
             </span>
         };
         html! {
@@ -109,36 +97,14 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
             });
         html! {
             <button type="button" class={format!("answer {}", bin.as_str())} part="button" aria-label={aria} {onclick}>
-                <span aria-hidden="true">{ icon(bin) }</span>{ " " }{ bins.label(bin) }
+                <span aria-hidden="true">{ bin_icon(bin) }</span>{ " " }{ bins.label(bin) }
             </button>
         }
     };
-    // A bin: its name and count, opening to list its items, each with a
-    // button to move it across and one to return it to the stack.
+    // A bin: its name and count, opening to list its items, each with the
+    // buttons that move it across or return it to the stack.
     let bin_list = |bin: Bin| {
         let items = quiz.in_bin(Some(bin));
-        let rows = items.iter().filter_map(|&item| {
-            let entry = deck.quiz.items.get(item)?;
-            let id = &entry.id;
-            let to = other(bin);
-            let move_across = on_action.reform(move |_| QuizAction::Place { item, bin: to });
-            let unplace = on_action.reform(move |_| QuizAction::Unplace(item));
-            Some(html! {
-                <li class="stack-item" key={id.clone()} data-item={id.clone()}>
-                    <span class="stack-item-label">{ &entry.label }</span>
-                    <button type="button" class="place" data-focus={format!("{}-{id}", to.as_str())}
-                        aria-label={fill(ui.put_in(), &[("item", &entry.label), ("bin", bins.label(to))])}
-                        onclick={move_across}>
-                        <span aria-hidden="true">{ icon(to) }</span>{ " " }
-                        { match to { Bin::Safe => ui.button_safe(), Bin::Avoid => ui.button_avoid() } }
-                    </button>
-                    <button type="button" class="unplace" data-focus={format!("back-{id}")}
-                        aria-label={fill(ui.unplace_aria(), &[("item", &entry.label)])} onclick={unplace}>
-                        <span aria-hidden="true">{ "↩" }</span>{ " " }{ ui.unplace() }
-                    </button>
-                </li>
-            })
-        });
         html! {
             <details class={format!("stack-bin {}", bin.as_str())} part={format!("bin bin-{}", bin.as_str())}>
                 <summary data-focus={format!("bin-{}", bin.as_str())}>
@@ -147,7 +113,12 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
                 if items.is_empty() {
                     <p class="empty">{ ui.bin_empty() }</p>
                 } else {
-                    <ul class="items">{ for rows }</ul>
+                    <ul class="items">
+                        { for items.iter().map(|&item| html! {
+                            <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={Some(bin)}
+                                on_action={on_action.clone()} />
+                        }) }
+                    </ul>
                 }
             </details>
         }

@@ -30,6 +30,14 @@ impl Bin {
     pub fn parse(s: &str) -> Option<Bin> {
         Bin::ALL.into_iter().find(|b| b.as_str() == s)
     }
+
+    /// The other bin: where "move across" sends an item.
+    pub fn other(self) -> Bin {
+        match self {
+            Bin::Safe => Bin::Avoid,
+            Bin::Avoid => Bin::Safe,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
