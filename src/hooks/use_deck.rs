@@ -1,14 +1,13 @@
-//! Loads the deck: the built-in one at once, or a URL with the browser's
-//! `fetch`. Every failure becomes a value for the error card.
+//! Loads the deck: the built-in one at once, or a URL through fetch.js.
+//! Every failure becomes a value for the error card.
 
 use std::cell::{Cell, OnceCell};
 use std::ops::Deref;
 use std::rc::Rc;
 
-use js_sys::{Promise, Reflect, Uint8Array};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ReadableStreamDefaultReader, Response};
 use yew::prelude::*;
 
 use crate::builtin::{BUILTIN_DECK_PACKED, BUILTIN_DECK_PROBLEMS};
@@ -91,109 +90,30 @@ pub fn preload_builtin() {
 
 #[wasm_bindgen(module = "/src/hooks/fetch.js")]
 extern "C" {
-    /// The browser's `fetch(url)`, aborted after 20 seconds.
-    #[wasm_bindgen(js_name = fetchDeck)]
-    fn fetch_with_limit(url: &str) -> Promise;
-
-    /// The deck checker's verdict on a deck file of `len` bytes, of which
-    /// `bytes` were read: resolves with the packed deck, rejects with its
-    /// packed problem list.
-    #[wasm_bindgen(js_name = checkDeck)]
-    fn check_deck(bytes: &[u8], len: usize) -> Promise;
+    /// Fetches the deck at `url` (with a time limit, reading at most
+    /// `max_bytes`) and asks the deck checker for its verdict: resolves with
+    /// the packed deck; rejects with its packed problem list (a string), or
+    /// with an `Error` that says why the deck could not be reached or read.
+    #[wasm_bindgen(js_name = loadDeck)]
+    fn load_deck(url: &str, max_bytes: usize) -> Promise;
 }
 
 async fn fetch_deck(url: &str) -> DeckLoad {
-    let unreachable = |reason: String| {
-        DeckLoad::Failed(Rc::new(LoadFailure::Unreachable {
-            url: url.to_string(),
-            reason,
-        }))
-    };
-    // The browser's own fetch (fetch.js adds the time limit): a plain GET
-    // needs no request builder.
-    let response: Response = match JsFuture::from(fetch_with_limit(url)).await {
-        Ok(r) => r.unchecked_into(),
-        Err(_) => {
-            return unreachable("the request failed or got no answer within 20 seconds".into());
-        }
-    };
-    if !response.ok() {
-        return unreachable(format!(
-            "the server answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    // Refuse before reading the body when the server says it is too large.
-    let declared = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|&len| len > MAX_DECK_BYTES);
-    let (bytes, len) = match declared {
-        Some(len) => (Vec::new(), len),
-        None => match read_capped(&response).await {
-            Ok(bytes) => {
-                let len = bytes.len();
-                (bytes, len)
-            }
-            Err(Body::TooLarge(len)) => (Vec::new(), len),
-            Err(Body::Unreadable) => {
-                return unreachable("the response could not be read".into());
-            }
-        },
-    };
-    match JsFuture::from(check_deck(&bytes, len)).await {
+    match JsFuture::from(load_deck(url, MAX_DECK_BYTES)).await {
         Ok(packed) => DeckLoad::Ready(SharedDeck::new(unpack(
             &packed.as_string().unwrap_or_default(),
         ))),
         Err(thrown) => match thrown.as_string() {
             Some(problems) => invalid(ProblemList::unpack(&problems)),
-            None => unreachable("the deck checker could not be loaded".into()),
+            None => DeckLoad::Failed(Rc::new(LoadFailure::Unreachable {
+                url: url.to_string(),
+                reason: thrown
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_default(),
+            })),
         },
     }
-}
-
-enum Body {
-    TooLarge(usize),
-    Unreadable,
-}
-
-/// Reads the response body, giving up as soon as it passes the deck size
-/// limit: a server may send no length, or a body that never ends.
-async fn read_capped(response: &Response) -> Result<Vec<u8>, Body> {
-    let Some(stream) = response.body() else {
-        return Ok(Vec::new());
-    };
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes: Vec<u8> = Vec::new();
-    loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|_| Body::Unreadable)?;
-        let done = Reflect::get(&chunk, &"done".into())
-            .ok()
-            .and_then(|d| d.as_bool())
-            .unwrap_or(true);
-        if done {
-            break;
-        }
-        let value: Uint8Array = Reflect::get(&chunk, &"value".into())
-            .ok()
-            .and_then(|v| v.dyn_into().ok())
-            .ok_or(Body::Unreadable)?;
-        let start = bytes.len();
-        let end = start + value.length() as usize;
-        if end > MAX_DECK_BYTES {
-            let _ = reader.cancel();
-            return Err(Body::TooLarge(end));
-        }
-        bytes.resize(end, 0);
-        value.copy_to(&mut bytes[start..]);
-    }
-    Ok(bytes)
 }
 
 /// The deck at `url` (the built-in deck when `None`) and a retry callback.
