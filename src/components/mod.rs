@@ -4,12 +4,13 @@
 //! hooks it needs and reports what the reader does through `on_*`
 //! callbacks. A view without state is a plain function of what it shows
 //! (`footer`, `tab_panel`, `filter_bar`, `tip_card`, `error_card`,
-//! `print_button`), called by the component around it.
+//! `print_button`, `quiz_actions`), called by the component around it.
 
 mod error_card;
 mod filter_bar;
 mod footer;
 mod print_button;
+mod quiz_actions;
 mod quiz_board;
 mod quiz_item;
 mod quiz_results;
@@ -25,6 +26,7 @@ pub use error_card::error_card;
 pub use filter_bar::filter_bar;
 pub use footer::footer;
 pub use print_button::print_button;
+pub use quiz_actions::quiz_actions;
 pub use quiz_board::QuizBoard;
 pub use quiz_item::{QuizItemRow, RowGestures};
 pub use quiz_results::QuizResults;

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use super::{QuizItemRow, RowGestures, class_list, when};
+use super::{QuizItemRow, RowGestures, class_list, quiz_actions, when};
 use crate::context::use_widget_ctx;
 use crate::domain::fill;
 use crate::hooks::use_drag::Target;
-use crate::hooks::{Board, fresh_quiz, use_board};
-use crate::state::{QuizAction, QuizEvent, QuizState};
+use crate::hooks::{Board, use_board};
+use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizBoardProps {
@@ -98,15 +98,6 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             </section>
         }
     };
-    // Why the last Check did nothing, while that is still the latest event.
-    let blocked = match state.event {
-        Some(QuizEvent::CheckBlocked { left }) => {
-            Some(fill(ui.check_blocked(), &[("left", &left.to_string())]))
-        }
-        _ => None,
-    };
-    let check = on_action.reform(|_| QuizAction::Check);
-    let reset = on_action.reform(|_| fresh_quiz());
     let ghost_label = drag
         .state
         .item
@@ -119,15 +110,7 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
                 { zone(0) }
                 <div class="bins">{ zone(1) }{ zone(2) }</div>
             </div>
-            <div class="quiz-actions">
-                <button type="button" class="primary" part="button" data-focus="check" onclick={check}>
-                    { ui.check() }
-                </button>
-                <button type="button" class="secondary" part="button" onclick={reset}>{ ui.start_over() }</button>
-                if let Some(blocked) = blocked {
-                    <p class="blocked">{ blocked }</p>
-                }
-            </div>
+            { quiz_actions(ui, state, on_action, false) }
             <div class="drag-ghost" aria-hidden="true" ref={drag.ghost.clone()} hidden={drag.state.item.is_none()}>
                 { ghost_label }
             </div>

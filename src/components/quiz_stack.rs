@@ -7,11 +7,11 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::quiz_item::bin_icon;
-use super::QuizItemRow;
+use super::{QuizItemRow, quiz_actions};
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, fill};
-use crate::hooks::{fresh_quiz, use_card_swipe};
-use crate::state::{QuizAction, QuizEvent, QuizState};
+use crate::hooks::use_card_swipe;
+use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizStackProps {
@@ -123,15 +123,6 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
             </details>
         }
     };
-    let blocked = match state.event {
-        Some(QuizEvent::CheckBlocked { left }) => {
-            Some(fill(ui.check_blocked(), &[("left", &left.to_string())]))
-        }
-        _ => None,
-    };
-    let undo = on_action.reform(|_| QuizAction::Undo);
-    let check = on_action.reform(|_| QuizAction::Check);
-    let reset = on_action.reform(|_| fresh_quiz());
     html! {
         <div class="quiz-stack">
             <div class="stack-progress" part="progress">
@@ -145,19 +136,7 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
                 <p class="stack-done">{ ui.pool_empty() }</p>
             }
             <div class="stack-bins">{ bin_list(Bin::Safe) }{ bin_list(Bin::Avoid) }</div>
-            <div class="quiz-actions">
-                <button type="button" class="secondary" part="button" aria-disabled={(!state.can_undo()).to_string()}
-                    onclick={undo}>
-                    <span aria-hidden="true">{ "↶" }</span>{ " " }{ ui.undo() }
-                </button>
-                <button type="button" class="primary" part="button" data-focus="check" onclick={check}>
-                    { ui.check() }
-                </button>
-                <button type="button" class="secondary" part="button" onclick={reset}>{ ui.start_over() }</button>
-                if let Some(blocked) = blocked {
-                    <p class="blocked">{ blocked }</p>
-                }
-            </div>
+            { quiz_actions(ui, state, on_action, true) }
         </div>
     }
 }
