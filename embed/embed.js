@@ -114,6 +114,16 @@ const nearViewport = 'IntersectionObserver' in window
     }, { rootMargin: NEAR_VIEWPORT })
   : null;
 
+// Under layout="auto" the quiz is a stack in a narrow widget and a board in a
+// wide one, by the element's own width (a thin column on a laptop is narrow
+// too). The widget reads that width with its attributes; a resize asks it to
+// read them again, and it re-renders only when the layout changes.
+const resized = 'ResizeObserver' in window
+  ? new ResizeObserver((entries) => {
+      for (const entry of entries) entry.target.widget?.update();
+    })
+  : null;
+
 class BackwiseWidget extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
 
@@ -134,6 +144,7 @@ class BackwiseWidget extends HTMLElement {
   disconnectedCallback() {
     if (nearViewport) nearViewport.unobserve(this);
     started.delete(this);
+    resized?.unobserve(this);
     if (this.widget) {
       this.widget.destroy();
       this.widget.free();
@@ -159,6 +170,7 @@ class BackwiseWidget extends HTMLElement {
       root.replaceChildren();
       started.add(this);
       this.widget = mount(root, this);
+      resized?.observe(this);
     } catch (error) {
       // A trap in mount shows the crash card. Otherwise keep the fallback
       // visible, and say once why the widget did not start.

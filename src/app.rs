@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::{Shell, error_card};
 use crate::context::WidgetCtx;
-pub use crate::domain::{LayoutChoice, View};
+pub use crate::domain::{Layout, View};
 use crate::hooks::{DeckLoad, StorageMode, Store, use_announcer, use_deck};
 
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
@@ -23,9 +23,10 @@ pub struct AppProps {
     pub view: View,
     #[prop_or_default]
     pub storage: StorageMode,
-    /// The `layout` attribute: the quiz as a board, a stack, or by width.
+    /// The quiz as a board or a stack: the `layout` attribute, or under
+    /// `auto` the element's width (embed.rs reads both).
     #[prop_or_default]
-    pub layout: LayoutChoice,
+    pub layout: Layout,
     /// Renders nothing while the app waits in embed.rs's pool.
     #[prop_or_default]
     pub idle: bool,

@@ -16,7 +16,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, Node};
 use yew::AppHandle;
 
-use crate::app::{App, AppProps, LayoutChoice, View};
+use crate::app::{App, AppProps, View};
+use crate::domain::LayoutChoice;
 use crate::hooks::{StorageMode, Store};
 
 struct Pooled {
@@ -37,9 +38,9 @@ pub struct Widget {
     props: AppProps,
 }
 
-/// The props of the `<backwise-widget>` element `host`, from its attributes.
-/// embed.js passes only the element, so that the attributes and what they
-/// mean are read in one place: here.
+/// The props of the `<backwise-widget>` element `host`, from its attributes
+/// and, for `layout="auto"`, its width. embed.js passes only the element, so
+/// that the attributes and what they mean are read in one place: here.
 fn props_from(host: Element, generation: u32) -> AppProps {
     let attr = |name| host.get_attribute(name);
     AppProps {
@@ -48,7 +49,8 @@ fn props_from(host: Element, generation: u32) -> AppProps {
             .map(Into::into),
         view: View::parse(attr("view").as_deref()),
         storage: StorageMode::parse(attr("storage").as_deref()),
-        layout: LayoutChoice::parse(attr("layout").as_deref()),
+        layout: LayoutChoice::parse(attr("layout").as_deref())
+            .resolve(host.get_bounding_client_rect().width()),
         idle: false,
         generation,
         host: Some(host),
@@ -65,7 +67,8 @@ fn next_generation() -> u32 {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Applies changed attributes live.
+    /// Applies changed attributes live, and a new layout when the element's
+    /// width crosses the stack's threshold (embed.js calls it on a resize).
     pub fn update(&mut self) {
         let Some(host) = self.props.host.clone() else {
             return;

@@ -8,17 +8,17 @@ use yew::prelude::*;
 
 use super::{QuizBoard, QuizResults, QuizStack, tab_panel};
 use crate::context::use_widget_ctx;
-use crate::domain::{Bin, Layout, LayoutChoice, Phase, View, fill};
+use crate::domain::{Bin, Layout, Phase, View, fill};
 use crate::hooks::{
-    random_seed, use_layout, use_persisted_reducer, use_quiz_events, use_quiz_focus,
+    random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus,
 };
 use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizTabProps {
     pub shown: bool,
-    /// The `layout` attribute.
-    pub layout: LayoutChoice,
+    /// The board or the stack, while sorting.
+    pub layout: Layout,
     /// "See the tip" on the results: the tip, by its index in the deck.
     pub on_see_tip: Callback<usize>,
 }
@@ -38,7 +38,7 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
         QuizState::new(Rc::from(deck.id.as_str()), ids, answers, random_seed())
     });
     use_quiz_events(deck, &ctx.announce, ctx.host.as_ref(), &quiz);
-    let layout = use_layout(props.layout, ctx.host.as_ref());
+    let layout = props.layout;
     let root = use_node_ref();
     let on_action = use_quiz_focus(root.clone(), &quiz, layout);
 

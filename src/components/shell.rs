@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{QuizTab, Tabs, TipsDeck, footer, tab_panel};
 use crate::context::use_widget_ctx;
-use crate::domain::{LayoutChoice, View};
+use crate::domain::{Layout, View};
 use crate::hooks::{use_ready_event, use_tips};
 use crate::state::TipsAction;
 
@@ -13,8 +13,7 @@ use crate::state::TipsAction;
 pub struct ShellProps {
     /// The `view` attribute.
     pub view: View,
-    /// The `layout` attribute.
-    pub layout: LayoutChoice,
+    pub layout: Layout,
 }
 
 /// Holds the tips state, which both tabs need (see [`use_tips`]), and hands

@@ -104,7 +104,7 @@ async fn the_stack_answers_one_card_at_a_time_and_undo_takes_one_back() {
     let w = mount_with(backwise::app::AppProps {
         view: View::Quiz,
         storage: StorageMode::None,
-        layout: backwise::app::LayoutChoice::Stack,
+        layout: backwise::app::Layout::Stack,
         ..Default::default()
     })
     .await;

@@ -12,9 +12,10 @@ pub enum LayoutChoice {
 }
 
 /// The layout in use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Layout {
     Stack,
+    #[default]
     Board,
 }
 
