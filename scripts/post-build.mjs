@@ -19,12 +19,13 @@
 //     properties with the mapping from step 1 (esbuild's `mangleProps`, given
 //     that mapping as its `mangleCache`). A page then loads two files for a
 //     widget: embed.js and the wasm.
-//  4. The deck checker (crates/checker), which the widget loads only for a
-//     deck at a URL: cargo builds it with the same profile and flags as the
+//  4. The on-demand module (crates/extras: the deck checker and the
+//     take-home sheet), which the widget loads only for a deck at a URL or
+//     to print the sheet: cargo builds it with the same profile and flags as the
 //     widget (scripts/release-build sets them), wasm-bindgen writes its glue,
 //     wasm-opt optimizes the release wasm, esbuild minifies the glue, and
 //     both files get content-hashed names, which embed.js is told
-//     (`BACKWISE_CHECKER_JS`, `BACKWISE_CHECKER_WASM`).
+//     (`BACKWISE_EXTRAS_JS`, `BACKWISE_EXTRAS_WASM`).
 //  5. The glue, the snippets and the CSS file are removed: they live in
 //     embed.js now.
 import { execFileSync } from 'node:child_process';
@@ -69,20 +70,20 @@ async function minifyWasmNames(name) {
   return renames;
 }
 
-/** Step 4: the deck checker's glue and wasm in the staging folder; returns their names. */
-async function buildChecker() {
+/** Step 4: the on-demand module's glue and wasm in the staging folder; returns their names. */
+async function buildExtras() {
   const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
   const cargo = (args) => execFileSync('cargo', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  cargo(['build', '--locked', '-p', 'backwise-checker', '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])]);
+  cargo(['build', '--locked', '-p', 'backwise-extras', '--target', 'wasm32-unknown-unknown', ...(release ? ['--release'] : [])]);
   const targetDir = JSON.parse(cargo(['metadata', '--format-version', '1', '--no-deps'])).target_directory;
-  const built = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'backwise_checker.wasm');
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', stage, '--out-name', 'checker', built], { stdio: 'inherit' });
-  if (!release) return { js: 'checker.js', wasm: 'checker_bg.wasm' };
-  const wasm = file('checker_bg.wasm');
+  const built = path.join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'backwise_extras.wasm');
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', stage, '--out-name', 'extras', built], { stdio: 'inherit' });
+  if (!release) return { js: 'extras.js', wasm: 'extras_bg.wasm' };
+  const wasm = file('extras_bg.wasm');
   execFileSync('wasm-opt', ['-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features', wasm, '-o', wasm], { stdio: 'inherit' });
   await esbuild.build({
-    entryPoints: [file('checker.js')],
-    outfile: file('checker.js'),
+    entryPoints: [file('extras.js')],
+    outfile: file('extras.js'),
     allowOverwrite: true,
     format: 'esm',
     target: 'es2020',
@@ -90,14 +91,14 @@ async function buildChecker() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  return { js: await withContentHash('checker.js', '.js'), wasm: await withContentHash('checker_bg.wasm', '_bg.wasm') };
+  return { js: await withContentHash('extras.js', '.js'), wasm: await withContentHash('extras_bg.wasm', '_bg.wasm') };
 }
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const renames = release ? await minifyWasmNames('backwise_bg.wasm') : {};
 const wasmName = release ? await withContentHash('backwise_bg.wasm', '_bg.wasm') : 'backwise_bg.wasm';
-const checker = await buildChecker();
+const extras = await buildExtras();
 
 if (release) {
   await esbuild.build({
@@ -119,8 +120,8 @@ await esbuild.build({
   loader: { '.css': 'text' },
   define: {
     BACKWISE_WASM: JSON.stringify(wasmName),
-    BACKWISE_CHECKER_JS: JSON.stringify(`./${checker.js}`),
-    BACKWISE_CHECKER_WASM: JSON.stringify(checker.wasm),
+    BACKWISE_EXTRAS_JS: JSON.stringify(`./${extras.js}`),
+    BACKWISE_EXTRAS_WASM: JSON.stringify(extras.wasm),
   },
   minify: release,
   ...(release && {
@@ -144,4 +145,4 @@ if (release) {
 }
 
 await Promise.all(['backwise.js', 'widget.css', 'snippets'].map((name) => rm(file(name), { recursive: true, force: true })));
-console.log(`post-build: embed.js bundled (${release ? 'minified' : 'readable'}), wasm ${wasmName}, deck checker ${checker.js} and ${checker.wasm}`);
+console.log(`post-build: embed.js bundled (${release ? 'minified' : 'readable'}), wasm ${wasmName}, on-demand module ${extras.js} and ${extras.wasm}`);

@@ -7,7 +7,8 @@
 // The sheet is printed from a hidden about:blank frame put in the widget's
 // own shadow root: `print()` on that frame's window prints its document
 // alone, never the host page, and the frame loads nothing (its content is
-// written here), so nothing is sent anywhere. Under a strict
+// written here). The only request is for the widget's own on-demand module,
+// once per page; nothing is sent anywhere. Under a strict
 // Content-Security-Policy (no inline style) the frame is hidden through
 // CSSOM, and its style sheet is a constructed one made in the frame's own
 // window (a sheet can be adopted only by a document of the window that
@@ -16,7 +17,13 @@
 // needs the document until then).
 let frame = null;
 
-export const printSheet = (anchor, title, html, css) => {
+// `parts` resolves with the sheet's HTML and style sheet (extras.js); if it
+// fails (the on-demand module could not be loaded), the reader is told
+// `failed`, and the next press tries again.
+export const printSheet = (anchor, title, parts, failed) =>
+  parts.then(([html, css]) => printFrame(anchor, title, html, css), () => alert(failed));
+
+const printFrame = (anchor, title, html, css) => {
   frame?.remove();
   const doc = anchor.ownerDocument;
   frame = doc.createElement('iframe');

@@ -1,4 +1,4 @@
-//! Loads the deck: the built-in one at once, or a URL through fetch.js.
+//! Loads the deck: the built-in one at once, or a URL through extras.js.
 //! Every failure becomes a value for the error card.
 
 use std::cell::{Cell, OnceCell};
@@ -20,11 +20,27 @@ use crate::domain::validate::MAX_DECK_BYTES;
 /// identity is all that a re-render needs to know, and comparing whole decks
 /// each time the widget's context is rebuilt would be wasted work.
 #[derive(Clone, Debug)]
-pub struct SharedDeck(Rc<Deck>);
+pub struct SharedDeck(Rc<Loaded>);
+
+#[derive(Debug)]
+struct Loaded {
+    deck: Deck,
+    /// The deck as packed text, for the on-demand module (the take-home
+    /// sheet), which reads it with its own copy of the core.
+    packed: Rc<str>,
+}
 
 impl SharedDeck {
-    pub fn new(deck: Deck) -> Self {
-        Self(Rc::new(deck))
+    /// The deck in `packed`, which build.rs or the deck checker wrote.
+    pub fn unpack(packed: &str) -> Self {
+        Self(Rc::new(Loaded {
+            deck: unpack(packed),
+            packed: packed.into(),
+        }))
+    }
+
+    pub fn packed(&self) -> &str {
+        &self.0.packed
     }
 }
 
@@ -38,7 +54,7 @@ impl Deref for SharedDeck {
     type Target = Deck;
 
     fn deref(&self) -> &Deck {
-        &self.0
+        &self.0.deck
     }
 }
 
@@ -74,7 +90,7 @@ fn builtin() -> DeckLoad {
             if BUILTIN_DECK_PACKED.is_empty() {
                 invalid(ProblemList::unpack(BUILTIN_DECK_PROBLEMS))
             } else {
-                DeckLoad::Ready(SharedDeck::new(unpack(BUILTIN_DECK_PACKED)))
+                DeckLoad::Ready(SharedDeck::unpack(BUILTIN_DECK_PACKED))
             }
         })
         .clone()
@@ -88,7 +104,7 @@ pub fn preload_builtin() {
     let _ = builtin();
 }
 
-#[wasm_bindgen(module = "/src/hooks/fetch.js")]
+#[wasm_bindgen(module = "/src/hooks/extras.js")]
 extern "C" {
     /// Fetches the deck at `url` (with a time limit, reading at most
     /// `max_bytes`) and asks the deck checker for its verdict: resolves with
@@ -100,9 +116,7 @@ extern "C" {
 
 async fn fetch_deck(url: &str) -> DeckLoad {
     match JsFuture::from(load_deck(url, MAX_DECK_BYTES)).await {
-        Ok(packed) => DeckLoad::Ready(SharedDeck::new(unpack(
-            &packed.as_string().unwrap_or_default(),
-        ))),
+        Ok(packed) => DeckLoad::Ready(SharedDeck::unpack(&packed.as_string().unwrap_or_default())),
         Err(thrown) => match thrown.as_string() {
             Some(problems) => invalid(ProblemList::unpack(&problems)),
             None => DeckLoad::Failed(Rc::new(LoadFailure::Unreachable {

@@ -100,6 +100,7 @@ ui_text! {
     see_tip = "See the tip";
     print_sheet = "Print or save as PDF";
     sheet_mistakes = "Worth a second look";
+    print_failed = "The sheet could not be prepared. Check your connection and try again.";
     announce_selected = "{item} selected. Choose a bin.";
     announce_placed = "{item} placed in {bin}. {n} of {total} sorted.";
     announce_moved = "{item} moved to {bin}. {n} of {total} sorted.";

@@ -1,8 +1,9 @@
-// Loading a deck at a URL, for src/hooks/use_deck.rs: the browser's fetch
-// with a time limit, a body read that stops at the size limit, and the deck
-// checker's verdict. `loadDeck` resolves with the packed deck, or rejects
-// with the packed problem list (a string), or with an Error that says why
-// the deck could not be reached or read.
+// The widget's on-demand module (crates/extras) and its two uses:
+//  - `loadDeck`, for src/hooks/use_deck.rs: a deck at a URL, through the
+//    browser's fetch with a time limit, a body read that stops at the size
+//    limit, and the deck checker's verdict;
+//  - `sheetParts`, for src/hooks/print_sheet.rs: the take-home sheet's HTML
+//    and style sheet.
 
 // A deck server that never answers, or whose body stops half-way, would
 // otherwise leave the widget loading for as long as the browser waits
@@ -11,18 +12,18 @@
 // AbortSignal.timeout (Chrome before 103) fetches without the limit.
 const TIME_LIMIT_MS = 20_000;
 
-// The deck checker (crates/checker), a wasm module of its own, loaded the
-// first time a widget on the page has a deck at a URL: the built-in deck was
-// checked at build time, so most pages never load it. It sits beside
-// embed.js, which this file is bundled into (scripts/post-build.mjs names
-// its files).
-let checker;
-const loadChecker = () =>
-  (checker ??= import(new URL(BACKWISE_CHECKER_JS, import.meta.url).href).then(async (module) => {
-    await module.default({ module_or_path: new URL(BACKWISE_CHECKER_WASM, import.meta.url) });
+// The on-demand module is a wasm module of its own, loaded the first time a
+// widget on the page needs it: for a deck at a URL (the built-in deck was
+// checked at build time) or to print the sheet. Most pages never load it. It
+// sits beside embed.js, which this file is bundled into
+// (scripts/post-build.mjs names its files).
+let extras;
+const loadExtras = () =>
+  (extras ??= import(new URL(BACKWISE_EXTRAS_JS, import.meta.url).href).then(async (module) => {
+    await module.default({ module_or_path: new URL(BACKWISE_EXTRAS_WASM, import.meta.url) });
     return module;
   }).catch((error) => {
-    checker = undefined; // Retry loads it again.
+    extras = undefined; // The next use loads it again.
     throw error;
   }));
 
@@ -51,6 +52,9 @@ async function readCapped(response, maxBytes) {
   return [bytes, length];
 }
 
+// Resolves with the packed deck, or rejects with its packed problem list (a
+// string), or with an Error that says why the deck could not be reached or
+// read.
 export async function loadDeck(url, maxBytes) {
   // A rejection with the reader's reason in place of the browser's.
   const fail = (reason) => () => {
@@ -67,6 +71,11 @@ export async function loadDeck(url, maxBytes) {
     declared > maxBytes
       ? [new Uint8Array(0), declared]
       : await readCapped(response, maxBytes).catch(fail('the response could not be read'));
-  const module = await loadChecker().catch(fail('the deck checker could not be loaded'));
+  const module = await loadExtras().catch(fail('the deck checker could not be loaded'));
   return module.check(bytes, length);
 }
+
+// The take-home sheet of the packed deck `packed` with the reader's
+// `mistakes` (quiz item indices): resolves with its HTML and its style sheet.
+export const sheetParts = (packed, mistakes) =>
+  loadExtras().then((module) => [module.sheet(packed, mistakes), module.sheet_css()]);
