@@ -7,7 +7,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::quiz_item::bin_icon;
-use super::{QuizItemRow, quiz_actions};
+use super::{QuizItemRow, class_list, quiz_actions};
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, fill};
 use crate::hooks::use_card_swipe;
@@ -67,7 +67,7 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
         };
         let hint_id = ctx.id("stack-hint");
         let toward = |bin: Bin| html! {
-            <span class={format!("toward toward-{}", bin.as_str())} aria-hidden="true">
+            <span ~className={class_list(&["toward", bin.as_str()])} aria-hidden="true">
                 { bin_icon(bin) }{ " " }{ bins.label(bin) }
             </span>
         };
@@ -96,7 +96,7 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
                 )
             });
         html! {
-            <button type="button" class={format!("answer {}", bin.as_str())} part="button" aria-label={aria} {onclick}>
+            <button type="button" ~className={class_list(&["answer", bin.as_str()])} part="button" aria-label={aria} {onclick}>
                 <span aria-hidden="true">{ bin_icon(bin) }</span>{ " " }{ bins.label(bin) }
             </button>
         }
@@ -106,7 +106,7 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
     let bin_list = |bin: Bin| {
         let items = quiz.in_bin(Some(bin));
         html! {
-            <details class={format!("stack-bin {}", bin.as_str())} part={format!("bin bin-{}", bin.as_str())}>
+            <details ~className={class_list(&["stack-bin", bin.as_str()])} part={format!("bin bin-{}", bin.as_str())}>
                 <summary data-focus={format!("bin-{}", bin.as_str())}>
                     { fill(ui.bin_count(), &[("bin", bins.label(bin)), ("count", &items.len().to_string())]) }
                 </summary>

@@ -9,9 +9,7 @@ use yew::prelude::*;
 use super::{QuizBoard, QuizResults, QuizStack, tab_panel};
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, Layout, Phase, View, fill};
-use crate::hooks::{
-    random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus,
-};
+use crate::hooks::{random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus};
 use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]

@@ -25,7 +25,10 @@ extern "C" {
 /// reader's `mistakes` (quiz item indices). `anchor` is an element of the
 /// widget (the button pressed): the frame goes in its shadow root.
 pub fn print_sheet(anchor: &Element, deck: &SharedDeck, mistakes: &[usize]) {
-    let mistakes: Vec<u32> = mistakes.iter().filter_map(|&i| u32::try_from(i).ok()).collect();
+    let mistakes: Vec<u32> = mistakes
+        .iter()
+        .filter_map(|&i| u32::try_from(i).ok())
+        .collect();
     let parts = sheet_parts(deck.packed(), &mistakes);
     print_sheet_frame(anchor, &deck.title, parts, deck.ui.print_failed());
 }

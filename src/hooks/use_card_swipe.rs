@@ -17,9 +17,9 @@ use crate::domain::Bin;
 
 /// Travel that commits an answer: this many CSS pixels, or a third of the
 /// card's width if that is less.
-const COMMIT_PX: f64 = 96.0;
+const COMMIT_PX: i32 = 96;
 /// Travel after which the card shows where it is heading.
-const HINT_PX: f64 = 24.0;
+const HINT_PX: i32 = 24;
 
 pub struct CardSwipe {
     pub onpointerdown: Callback<PointerEvent>,
@@ -29,7 +29,7 @@ pub struct CardSwipe {
 }
 
 /// Right is `Bin::Safe`, left is `Bin::Avoid`, as the buttons below the card.
-fn toward(dx: f64) -> Option<Bin> {
+fn toward(dx: i32) -> Option<Bin> {
     if dx >= HINT_PX {
         Some(Bin::Safe)
     } else if dx <= -HINT_PX {
@@ -39,11 +39,10 @@ fn toward(dx: f64) -> Option<Bin> {
     }
 }
 
-fn show(card: &HtmlElement, dx: f64) {
-    // Whole pixels, as an integer: formatting an f64 would bring float
-    // printing into the wasm (about 10 KB) for no visible difference.
-    let px = dx.round() as i32;
-    let _ = card.style().set_property("--swipe-x", &format!("{px}px"));
+/// Pointer positions are whole CSS pixels (`clientX` as an integer), and so
+/// is the card's offset.
+fn show(card: &HtmlElement, dx: i32) {
+    let _ = card.style().set_property("--swipe-x", &format!("{dx}px"));
     match toward(dx) {
         Some(bin) => {
             let _ = card.set_attribute("data-toward", bin.as_str());
@@ -64,10 +63,10 @@ fn settle(card: &HtmlElement) {
 #[hook]
 pub fn use_card_swipe(card: NodeRef, on_answer: Callback<Bin>) -> CardSwipe {
     // The pointer being followed and where it went down.
-    let start = use_mut_ref(|| None::<(i32, f64, f64)>);
-    let offset = |e: &PointerEvent, start: &RefCell<Option<(i32, f64, f64)>>| {
+    let start = use_mut_ref(|| None::<(i32, i32, i32)>);
+    let offset = |e: &PointerEvent, start: &RefCell<Option<(i32, i32, i32)>>| {
         let (id, x, y) = (*start.borrow())?;
-        (id == e.pointer_id()).then(|| (f64::from(e.client_x()) - x, f64::from(e.client_y()) - y))
+        (id == e.pointer_id()).then(|| (e.client_x() - x, e.client_y() - y))
     };
     let onpointerdown = {
         let (start, card) = (start.clone(), card.clone());
@@ -76,11 +75,7 @@ pub fn use_card_swipe(card: NodeRef, on_answer: Callback<Bin>) -> CardSwipe {
             if !e.is_primary() || e.button() != 0 {
                 return;
             }
-            *start.borrow_mut() = Some((
-                e.pointer_id(),
-                f64::from(e.client_x()),
-                f64::from(e.client_y()),
-            ));
+            *start.borrow_mut() = Some((e.pointer_id(), e.client_x(), e.client_y()));
             if let Some(el) = card.cast::<HtmlElement>() {
                 let _ = el.set_pointer_capture(e.pointer_id());
             }
@@ -112,9 +107,9 @@ pub fn use_card_swipe(card: NodeRef, on_answer: Callback<Bin>) -> CardSwipe {
             };
             settle(&el);
             let Some((dx, _)) = moved else { return };
-            let needed = COMMIT_PX.min(f64::from(el.offset_width()) / 3.0);
+            let needed = COMMIT_PX.min(el.offset_width() / 3);
             if dx.abs() >= needed {
-                on_answer.emit(if dx > 0.0 { Bin::Safe } else { Bin::Avoid });
+                on_answer.emit(if dx > 0 { Bin::Safe } else { Bin::Avoid });
             }
         })
     };
