@@ -79,10 +79,10 @@ test('the release folder is minified and hashed: one loader with the glue and CS
   assert.match(loader, /\.instantiate\(/, 'the glue is in embed.js');
   assert.match(loader, /\.error-card\{/, 'the widget CSS is in embed.js');
   assert.doesNotMatch(loader, /widget\.css|backwise\.js/, 'embed.js still loads the glue or the CSS');
-  // Its one dynamic import is the deck checker's, for a deck at a URL.
+  // Its one dynamic import is the on-demand module's (a deck at a URL, or printing the sheet).
   const imports = loader.match(/\bimport\([^)]*\)/g) ?? [];
-  assert.equal(imports.length, 1, `embed.js imports only the deck checker: ${imports.join(', ')}`);
-  assert.match(imports[0], /"\.\/checker-[0-9a-f]{16}\.js"/, 'the deck checker has a content-hashed name');
+  assert.equal(imports.length, 1, `embed.js imports only the on-demand module: ${imports.join(', ')}`);
+  assert.match(imports[0], /"\.\/extras-[0-9a-f]{16}\.js"/, 'the on-demand module has a content-hashed name');
   const leftovers = readdirSync(DIST).filter((f) => /^backwise.*\.js$|^widget.*\.css$/.test(f));
   assert.deepEqual(leftovers, [], 'the glue and the CSS are not shipped as files of their own');
   assert.match(loader, new RegExp(`["'\`]${rows[1].name.replace('.', '\\.')}["'\`]`), 'embed.js names the hashed wasm');
@@ -91,21 +91,22 @@ test('the release folder is minified and hashed: one loader with the glue and CS
   assert.equal(wasm.includes(Buffer.from('backwise::components')), false, 'the wasm still carries Rust symbol names');
 });
 
-// A widget with a deck at a URL also loads the deck checker (crates/checker):
-// the JSON parser and the validator, which the built-in deck never needs.
-// Reported here, beside the budget, which PRODUCT.md sets for the built-in deck.
-test('the deck checker is reported, and loaded only for a deck at a URL', { skip: STABLE }, () => {
-  const names = readdirSync(DIST).filter((f) => /^checker-[0-9a-f]{16}(?:\.js|_bg\.wasm)$/.test(f)).sort();
-  assert.equal(names.length, 2, `the checker's glue and wasm in dist/ (found ${names.join(', ') || 'none'})`);
+// A widget with a deck at a URL, or a reader who prints the take-home sheet,
+// also loads the on-demand module (crates/extras): the JSON parser, the
+// validator and the sheet, which most readers never need. Reported here,
+// beside the budget, which PRODUCT.md sets for the built-in deck.
+test('the on-demand module is reported, and loaded only when needed', { skip: STABLE }, () => {
+  const names = readdirSync(DIST).filter((f) => /^extras-[0-9a-f]{16}(?:\.js|_bg\.wasm)$/.test(f)).sort();
+  assert.equal(names.length, 2, `the on-demand module's glue and wasm in dist/ (found ${names.join(', ') || 'none'})`);
   let brotli = 0;
   for (const name of names) {
     const raw = readFileSync(path.join(DIST, name));
     const size = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
     brotli += size;
-    console.log(`size: ${name.padEnd(34)} raw ${kb(raw.length)}  brotli ${kb(size)} (a deck at a URL only)`);
+    console.log(`size: ${name.padEnd(34)} raw ${kb(raw.length)}  brotli ${kb(size)} (a deck at a URL, or printing)`);
   }
   const widget = sizes().total.brotli;
-  console.log(`size: a widget with a deck at a URL loads ${kb(widget + brotli)} brotli, plus the deck`);
+  console.log(`size: a widget that also loads the on-demand module loads ${kb(widget + brotli)} brotli, plus the deck`);
   const wasm = readFileSync(path.join(DIST, names.find((n) => n.endsWith('.wasm'))));
-  assert.equal(wasm.includes(Buffer.from('backwise_core::')), false, 'the checker still carries Rust symbol names');
+  assert.equal(wasm.includes(Buffer.from('backwise_core::')), false, 'the on-demand module still carries Rust symbol names');
 });

@@ -215,7 +215,7 @@ test('phone: the card shows where a swipe is heading while the finger is down', 
     await touch('touchStart', x);
     for (let i = 1; i <= 6; i++) await touch('touchMove', x - i * 12);
     assert.equal(await card(page).getAttribute('data-toward'), 'avoid', 'heading for Avoid');
-    await widget(page).locator('.toward-avoid').waitFor({ state: 'visible' });
+    await widget(page).locator('.toward.avoid').waitFor({ state: 'visible' });
     const moved = await card(page).evaluate((el) => getComputedStyle(el).translate);
     assert.match(moved, /^-\d+/, `the card follows the finger (translate ${moved})`);
     for (let i = 5; i >= -4; i--) await touch('touchMove', x - i * 12);

@@ -1,6 +1,6 @@
 //! JSON out of the widget: the core's neutral [`Json`] tree as a JS value,
 //! for the details of the events it sends to the host page. (Deck JSON is
-//! read by the deck checker, crates/checker.)
+//! read by the deck checker, crates/extras.)
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;

@@ -12,7 +12,7 @@
 //!    the quiz engine, the tab shown, the state transitions and the focus
 //!    policy. Pure Rust, tested on the host. The widget reads decks packed
 //!    ([`domain::packed`]): build.rs checks the built-in deck, and the deck
-//!    checker (crates/checker, a wasm module loaded only for a deck at a
+//!    checker (crates/extras, a wasm module loaded only for a deck at a
 //!    URL) checks any other, so the JSON parser and the validator stay out
 //!    of the widget's own wasm.
 //! 2. [`state`] and [`browser_json`]: the reducers

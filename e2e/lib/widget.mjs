@@ -34,6 +34,9 @@ export function quizCompleteRecorder() {
  * stack: e2e/stack.test.mjs).
  */
 export function boardLayout() {
+  // Not in about:blank frames, such as the widget's print frame: it runs no
+  // script (sandboxed), and Chromium would log the blocked listener.
+  if (location.href === 'about:blank') return;
   document.addEventListener('DOMContentLoaded', () => {
     for (const el of document.querySelectorAll('backwise-widget')) el.setAttribute('layout', 'board');
   });

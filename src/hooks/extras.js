@@ -77,5 +77,9 @@ export async function loadDeck(url, maxBytes) {
 
 // The take-home sheet of the packed deck `packed` with the reader's
 // `mistakes` (quiz item indices): resolves with its HTML and its style sheet.
-export const sheetParts = (packed, mistakes) =>
-  loadExtras().then((module) => [module.sheet(packed, mistakes), module.sheet_css()]);
+// `mistakes` is a view of the widget's wasm memory, valid only during this
+// call: it is copied before the module loads.
+export const sheetParts = (packed, mistakes) => {
+  const items = mistakes.slice();
+  return loadExtras().then((module) => [module.sheet(packed, items), module.sheet_css()]);
+};

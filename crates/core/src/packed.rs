@@ -3,7 +3,7 @@
 //!
 //! Validation happens before a deck reaches the widget: at build time for
 //! the built-in deck (build.rs), and in the deck checker for a deck at a URL
-//! (crates/checker, a wasm module of its own that the widget loads only
+//! (crates/extras, a wasm module of its own that the widget loads only
 //! then). Either hands over the verdict as text: a [`pack`]ed deck, or a
 //! [`ProblemList`] packed the same way. The packed form is the deck's text
 //! fields in a fixed order, separated by U+001F, with counts and indices as
