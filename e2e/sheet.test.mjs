@@ -268,3 +268,28 @@ test('axe: the Tips view and the results with the Print button, after printing (
     await t.context.close();
   }
 });
+
+test('the on-demand module cannot be loaded: the reader is told, and the next press prints', async () => {
+  const t = await openTracked(browser, { initScripts: [printRecorder] });
+  const { page } = t;
+  try {
+    await page.goto(server.url + 'index.html');
+    assert.equal(await waitForMounted(page, 'backwise-widget'), 'ready');
+    const offline = (route) => route.abort('internetdisconnected');
+    await page.route(/\/extras-[0-9a-f]{16}_bg\.wasm$/, offline);
+    await page.locator('backwise-widget').getByRole('button', { name: PRINT, exact: true }).click();
+    await page.waitForFunction(() => window.__dialogs.some((d) => d.name === 'alert'));
+    assert.deepEqual(await page.evaluate(() => window.__dialogs), [
+      { name: 'alert', args: ['The sheet could not be prepared. Check your connection and try again.'] },
+    ]);
+    assert.deepEqual(await page.evaluate(() => window.__prints), [], 'nothing printed');
+
+    await page.unroute(/\/extras-[0-9a-f]{16}_bg\.wasm$/, offline);
+    await page.locator('backwise-widget').getByRole('button', { name: PRINT, exact: true }).click();
+    await page.waitForFunction(() => window.__prints.length === 1);
+    assert.ok((await page.evaluate(() => window.__prints[0].text)).includes(deck.disclaimer), 'the sheet, once the module loads');
+    assert.deepEqual(t.pageErrors, [], 'no uncaught error');
+  } finally {
+    await t.context.close();
+  }
+});
