@@ -48,7 +48,7 @@ export async function makePages(dist, fallbackFile) {
     // The same, with the embed tag pointing at a module that does nothing:
     // what the tag alone costs the first paint (not a budget; for reading one).
     'empty-module.html': withWidgets(
-      demo.replace(SCRIPT_RE, '<script type="module" src="empty-module.js"></script>'),
+      demo.replace(SCRIPT_RE, (tag) => tag.replace(/\bsrc=["']?[^"' >]+["']?/, 'src="empty-module.js"')),
       `<backwise-widget>\n${fallback}</backwise-widget>`,
     ),
     // Three instances on one page.
@@ -68,7 +68,7 @@ export async function makePages(dist, fallbackFile) {
   const article = await fs.readFile(path.join(BENCH_DIR, 'host', 'article.html'), 'utf8');
   const hostPage = (script) =>
     article.replace('{{WIDGET}}', () => `<backwise-widget>\n${fallback}</backwise-widget>`).replace('{{SCRIPT}}', () => script);
-  pages['host.html'] = hostPage('    <script type="module" src="embed.js"></script>');
+  pages['host.html'] = hostPage('    <script type="module" fetchpriority="low" src="embed.js"></script>');
   pages['host-static.html'] = hostPage('');
   await fs.mkdir(PAGES, { recursive: true });
   for (const [name, html] of Object.entries(pages)) await fs.writeFile(path.join(PAGES, name), html);

@@ -1,5 +1,5 @@
 // Backwise embed loader: defines <backwise-widget>. Add it once per page:
-//   <script type="module" src="/backwise/embed.js"></script>
+//   <script type="module" fetchpriority="low" src="/backwise/embed.js"></script>
 // The wasm is found next to this file, so the folder works from any path.
 // The wasm is fetched and compiled once per page, however many widgets there
 // are, and a widget far below the fold starts only when it comes near the

@@ -235,7 +235,7 @@ test('shortcode: two widgets (one with a deck from this site) become ready, the 
   assert.equal(t.embedRequests().length, 1, `embed.js requested once: ${t.embedRequests().join(', ')}`);
   const source = await pageSource(postUrl('shortcodes'));
   assert.equal(source.match(/<script[^>]*\/backwise\/widget\/embed\.js/g)?.length, 1, 'one script tag for two widgets');
-  assert.match(source, /<script type="module" src="[^"]+\/backwise\/widget\/embed\.js\?ver=/);
+  assert.match(source, /<script type="module" fetchpriority="low" src="[^"]+\/backwise\/widget\/embed\.js\?ver=/);
   await assertClean(t, 'the shortcode post');
   await t.context.close();
 });
@@ -518,7 +518,7 @@ test('a plain page: EMBED.md\'s script tag with its integrity hash loads the wid
   rmSync(unpacked, { recursive: true, force: true });
   execFileSync('unzip', ['-q', path.join(release.dir, `backwise-${release.version}.zip`), '-d', unpacked]);
   const embedMd = readFileSync(path.join(unpacked, 'backwise', 'EMBED.md'), 'utf8');
-  const tag = embedMd.match(/<script type="module" src="\/backwise\/embed\.js" integrity="sha384-[^"]+"><\/script>/)?.[0];
+  const tag = embedMd.match(/<script type="module" fetchpriority="low" src="\/backwise\/embed\.js" integrity="sha384-[^"]+"><\/script>/)?.[0];
   assert.ok(tag, 'EMBED.md shows the script tag with its integrity hash');
   const page = (script) => `<!doctype html><html lang="en"><title>A plain post</title>${script}<backwise-widget></backwise-widget>`;
   const wrong = tag.replace(/integrity="sha384-(.)/, (m, c) => `integrity="sha384-${c === 'A' ? 'B' : 'A'}`);

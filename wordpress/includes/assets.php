@@ -63,5 +63,22 @@ function backwise_module_tag( $tag, $handle, $src ) {
 	if ( 'backwise' !== $handle ) {
 		return $tag;
 	}
-	return '<script type="module" src="' . esc_url( $src ) . '" id="backwise-js"></script>' . "\n";
+	return '<script type="module" fetchpriority="low" src="' . esc_url( $src ) . '" id="backwise-js"></script>' . "\n";
+}
+
+add_filter( 'wp_script_attributes', 'backwise_module_attributes' );
+
+/**
+ * WordPress 6.5 and later print script modules through wp_print_script_tag(),
+ * whose attributes this filter sees: the widget's module is fetched at low
+ * priority, as in the tag above (it starts after the page's first paint).
+ *
+ * @param array $attributes The tag's attributes.
+ * @return array
+ */
+function backwise_module_attributes( $attributes ) {
+	if ( isset( $attributes['id'] ) && 'backwise-js-module' === $attributes['id'] ) {
+		$attributes['fetchpriority'] = 'low';
+	}
+	return $attributes;
 }
