@@ -23,7 +23,7 @@ const NEAR_VIEWPORT = '500px';
 // of the page's reaches in), so the box has none either; the page can still
 // hide the element.
 const pending = new CSSStyleSheet();
-pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,max(37em,48.5em - 25vw));overflow:auto;margin:0!important}:host([hidden]){display:none}');
+pending.replaceSync(':host{display:block;font-size:medium;block-size:var(--backwise-start-height,max(38em,48.5em - 25vw));overflow:auto;margin:0!important}:host([hidden]){display:none}');
 
 // The start-up, once per page however many widgets there are: fetch and
 // compile the wasm (compiled while it streams in, off the main thread),
