@@ -2,7 +2,7 @@
 //  - `loadDeck`, for src/hooks/use_deck.rs: a deck at a URL, through the
 //    browser's fetch with a time limit, a body read that stops at the size
 //    limit, and the deck checker's verdict;
-//  - `sheetParts`, for src/hooks/print_sheet.rs: the take-home sheet's HTML
+//  - `sheetParts`, for src/hooks/print_sheet.rs: the take-home sheet's nodes
 //    and style sheet.
 
 // A deck server that never answers, or whose body stops half-way, would
@@ -76,9 +76,9 @@ export async function loadDeck(url, maxBytes) {
 }
 
 // The take-home sheet of the packed deck `packed` with the reader's
-// `mistakes` (quiz item indices): resolves with its HTML and its style sheet.
-// `mistakes` is a view of the widget's wasm memory, valid only during this
-// call: it is copied before the module loads.
+// `mistakes` (quiz item indices): resolves with its nodes (see print.js)
+// and its style sheet. `mistakes` is a view of the widget's wasm memory,
+// valid only during this call: it is copied before the module loads.
 export const sheetParts = (packed, mistakes) => {
   const items = mistakes.slice();
   return loadExtras().then((module) => [module.sheet(packed, items), module.sheet_css()]);

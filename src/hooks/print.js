@@ -1,8 +1,9 @@
 // The take-home sheet's printing, for src/hooks/print_sheet.rs.
 //
-// The sheet arrives as HTML that the core built with every deck string
-// escaped (backwise_core::sheet); the frame is sandboxed without scripts,
-// so even a mistake in that escaping could not run code.
+// The sheet arrives as nodes (backwise_core::sheet, through the on-demand
+// module): this file builds them with DOM calls, so deck text is only ever a
+// text node, never parsed as HTML. The frame is sandboxed without scripts
+// as well.
 //
 // The sheet is printed from a hidden about:blank frame put in the widget's
 // own shadow root: `print()` on that frame's window prints its document
@@ -17,22 +18,32 @@
 // needs the document until then).
 let frame = null;
 
-// `parts` resolves with the sheet's HTML and style sheet (extras.js); if it
-// fails (the on-demand module could not be loaded), the reader is told
+// `parts` resolves with the sheet's nodes and style sheet (extras.js); if
+// it fails (the on-demand module could not be loaded), the reader is told
 // `failed`, and the next press tries again.
 export const printSheet = (anchor, title, parts, failed) =>
-  parts.then(([html, css]) => printFrame(anchor, title, html, css), () => alert(failed));
+  parts.then(([nodes, css]) => printFrame(anchor, title, nodes, css), () => alert(failed));
 
-const printFrame = (anchor, title, html, css) => {
+// A sheet node in `doc`: a string is a text node; an element is
+// [tag, attributes, ...children].
+const build = (doc, node) => {
+  if (typeof node === 'string') return doc.createTextNode(node);
+  const [tag, attrs, ...children] = node;
+  const el = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  el.append(...children.map((child) => build(doc, child)));
+  return el;
+};
+
+const printFrame = (anchor, title, nodes, css) => {
   frame?.remove();
   const doc = anchor.ownerDocument;
   frame = doc.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
-  // No script may run in the sheet, whatever its HTML holds: the core
-  // escapes every deck string, and the sandbox (scripts off; the same
+  // No script may run in the sheet: the sandbox (scripts off; the same
   // origin, so that this module can write the document; modals, for the
-  // print dialog) makes sure that text never becomes code.
+  // print dialog).
   frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
   Object.assign(frame.style, {
     position: 'fixed', insetInlineStart: '0', insetBlockStart: '0',
@@ -42,7 +53,7 @@ const printFrame = (anchor, title, html, css) => {
   const win = frame.contentWindow;
   const sheetDoc = win.document;
   sheetDoc.title = title;
-  sheetDoc.body.innerHTML = html;
+  sheetDoc.body.replaceChildren(build(sheetDoc, nodes));
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(css);
   sheetDoc.adoptedStyleSheets = [sheet];

@@ -10,7 +10,7 @@ use crate::hooks::SharedDeck;
 
 #[wasm_bindgen(module = "/src/hooks/extras.js")]
 extern "C" {
-    /// Resolves with the sheet's HTML and style sheet.
+    /// Resolves with the sheet's nodes (built by print.js) and style sheet.
     #[wasm_bindgen(js_name = sheetParts)]
     fn sheet_parts(packed: &str, mistakes: &[u32]) -> Promise;
 }

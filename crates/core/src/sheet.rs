@@ -1,8 +1,9 @@
 //! The take-home sheet: a deck's do's and don'ts, the reader's mistakes
 //! with the safer alternative, the disclaimer and the source, as one
 //! printable page. The widget prints it from the Tips view and the quiz
-//! results; the command line writes it as a static page. Every deck string
-//! is escaped.
+//! results; the command line writes it as a static page. Deck strings are
+//! only ever text: text nodes in the widget, escaped HTML on the command
+//! line.
 
 use crate::deck::{Deck, TipKind};
 use crate::html::push_escaped;
@@ -13,109 +14,188 @@ use crate::text::fill;
 /// one A4 page and one US Letter page.
 pub const SHEET_CSS: &str = include_str!("../../../styles/sheet.css");
 
-/// HTML written in order: markup as it is, deck text escaped. (Plain
-/// appends rather than `write!`: this runs in the widget too, where
-/// formatting code costs bytes.)
-struct Html(String);
+/// A node of the sheet: an element, or text. The widget builds the sheet's
+/// document from these nodes with DOM calls (deck text is only ever a text
+/// node there); the command line writes them as HTML with every string
+/// escaped ([`Node::to_html`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    Element(Element),
+    Text(String),
+}
 
-impl Html {
-    fn tag(&mut self, markup: &str) -> &mut Self {
-        self.0.push_str(markup);
-        self
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub tag: &'static str,
+    /// Attribute names and values (`class`, `lang`).
+    pub attrs: Vec<(&'static str, String)>,
+    pub children: Vec<Node>,
+}
+
+/// An element with no attributes.
+fn el(tag: &'static str, children: Vec<Node>) -> Node {
+    Node::Element(Element {
+        tag,
+        attrs: Vec::new(),
+        children,
+    })
+}
+
+/// An element with one attribute.
+fn el_with(tag: &'static str, attr: (&'static str, &str), children: Vec<Node>) -> Node {
+    Node::Element(Element {
+        tag,
+        attrs: vec![(attr.0, attr.1.to_string())],
+        children,
+    })
+}
+
+fn text(text: &str) -> Node {
+    Node::Text(text.to_string())
+}
+
+impl Node {
+    /// The node as HTML: tags as they are, every text and attribute value
+    /// escaped.
+    pub fn to_html(&self) -> String {
+        let mut out = String::new();
+        self.write_html(&mut out);
+        out
     }
 
-    fn text(&mut self, text: &str) -> &mut Self {
-        push_escaped(&mut self.0, text);
-        self
+    fn write_html(&self, out: &mut String) {
+        match self {
+            Node::Text(t) => push_escaped(out, t),
+            Node::Element(e) => {
+                out.push('<');
+                out.push_str(e.tag);
+                for (name, value) in &e.attrs {
+                    out.push(' ');
+                    out.push_str(name);
+                    out.push_str("=\"");
+                    push_escaped(out, value);
+                    out.push('"');
+                }
+                out.push('>');
+                for child in &e.children {
+                    child.write_html(out);
+                }
+                out.push_str("</");
+                out.push_str(e.tag);
+                out.push('>');
+            }
+        }
     }
 }
 
-/// The sheet as an HTML fragment (one `<article>`), for the body of a page
-/// styled with [`SHEET_CSS`]. `mistakes` are indices into the deck's quiz
-/// items, in the order to list them; without any, the sheet has no
-/// "Worth a second look" section. An index past the items is skipped.
-pub fn sheet_html(deck: &Deck, mistakes: &[usize]) -> String {
+/// The sheet (one `<article>`), for the body of a page styled with
+/// [`SHEET_CSS`]. `mistakes` are indices into the deck's quiz items, in the
+/// order to list them; without any, the sheet has no "Worth a second look"
+/// section. An index past the items is skipped.
+pub fn sheet(deck: &Deck, mistakes: &[usize]) -> Node {
     let ui = &deck.ui;
     let items = &deck.quiz.items;
-    let mut h = Html(String::with_capacity(8 * 1024));
-    h.tag("<article class=\"sheet\" lang=\"")
-        .text(&deck.lang)
-        .tag("\"><h1>")
-        .text(&deck.title)
-        .tag("</h1><div class=\"tips\">");
+    let mut tip_lists = Vec::new();
     for (kind, heading) in [
         (TipKind::Do, ui.filter_do()),
         (TipKind::Dont, ui.filter_dont()),
     ] {
-        let mut tips = deck.tips.iter().filter(|t| t.kind == kind).peekable();
-        if tips.peek().is_none() {
-            continue;
+        let tips: Vec<Node> = deck
+            .tips
+            .iter()
+            .filter(|t| t.kind == kind)
+            .map(|tip| {
+                el(
+                    "li",
+                    vec![
+                        el("strong", vec![text(&tip.headline)]),
+                        text(" "),
+                        text(&tip.detail),
+                    ],
+                )
+            })
+            .collect();
+        if !tips.is_empty() {
+            tip_lists.push(el(
+                "section",
+                vec![el("h2", vec![text(heading)]), el("ul", tips)],
+            ));
         }
-        h.tag("<section><h2>").text(heading).tag("</h2><ul>");
-        for tip in tips {
-            h.tag("<li><strong>")
-                .text(&tip.headline)
-                .tag("</strong> ")
-                .text(&tip.detail)
-                .tag("</li>");
-        }
-        h.tag("</ul></section>");
     }
-    h.tag("</div>");
-    let mut mistakes = mistakes.iter().filter_map(|&i| items.get(i)).peekable();
-    if mistakes.peek().is_some() {
-        h.tag("<section class=\"mistakes\"><h2>")
-            .text(ui.sheet_mistakes())
-            .tag("</h2><ul>");
-        for item in mistakes {
+    let mut article = vec![
+        el("h1", vec![text(&deck.title)]),
+        el_with("div", ("class", "tips"), tip_lists),
+    ];
+    let wrong: Vec<Node> = mistakes
+        .iter()
+        .filter_map(|&i| items.get(i))
+        .map(|item| {
             let bin = deck.quiz.bins.label(item.answer);
-            h.tag("<li><strong>")
-                .text(&item.label)
-                .tag("</strong> <em>")
-                .text(&fill(ui.belongs_in(), &[("bin", bin)]))
-                .tag("</em> ")
-                .text(&item.why);
+            let mut entry = vec![
+                el("strong", vec![text(&item.label)]),
+                text(" "),
+                el("em", vec![text(&fill(ui.belongs_in(), &[("bin", bin)]))]),
+                text(" "),
+                text(&item.why),
+            ];
             if let Some(alt) = item.instead.and_then(|i| items.get(i)) {
-                h.tag(" <em>")
-                    .text(&fill(ui.instead(), &[("item", &alt.label)]))
-                    .tag("</em>");
+                entry.push(text(" "));
+                entry.push(el(
+                    "em",
+                    vec![text(&fill(ui.instead(), &[("item", &alt.label)]))],
+                ));
             }
-            h.tag("</li>");
-        }
-        h.tag("</ul></section>");
+            el("li", entry)
+        })
+        .collect();
+    if !wrong.is_empty() {
+        article.push(el_with(
+            "section",
+            ("class", "mistakes"),
+            vec![el("h2", vec![text(ui.sheet_mistakes())]), el("ul", wrong)],
+        ));
     }
-    h.tag("<footer><p>").text(&deck.disclaimer).tag("</p>");
+    let mut footer = vec![el("p", vec![text(&deck.disclaimer)])];
     if let Some(note) = deck.review_note() {
-        h.tag("<p>").text(&note).tag("</p>");
+        footer.push(el("p", vec![text(&note)]));
     }
-    h.tag("<p>")
-        .text(ui.source_label())
-        .tag(" ")
-        .text(&deck.source.title);
+    let mut source = vec![text(ui.source_label()), text(" "), text(&deck.source.title)];
     // As text: the sheet is read on paper.
     if let Some(url) = &deck.source.url {
-        h.tag(", <span class=\"url\">").text(url).tag("</span>");
+        source.push(text(", "));
+        source.push(el_with("span", ("class", "url"), vec![text(url)]));
     }
-    h.tag("</p></footer></article>");
-    h.0
+    footer.push(el("p", source));
+    article.push(el("footer", footer));
+    Node::Element(Element {
+        tag: "article",
+        attrs: vec![("class", "sheet".to_string()), ("lang", deck.lang.clone())],
+        children: article,
+    })
+}
+
+/// [`sheet`] as an HTML fragment.
+pub fn sheet_html(deck: &Deck, mistakes: &[usize]) -> String {
+    sheet(deck, mistakes).to_html()
 }
 
 /// The sheet as a standalone page (no mistakes: the reader's are not
 /// known), for a blogger who wants a printable page: what `backwise sheet`
 /// writes.
 pub fn sheet_page(deck: &Deck) -> String {
-    let mut h = Html(String::new());
-    h.tag("<!doctype html>\n<html lang=\"")
-        .text(&deck.lang)
-        .tag("\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .tag("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-        .text(&deck.title)
-        .tag("</title>\n<style>\n")
-        .tag(SHEET_CSS)
-        .tag("</style>\n</head>\n<body>\n")
-        .tag(&sheet_html(deck, &[]))
-        .tag("\n</body>\n</html>\n");
-    h.0
+    let mut page = String::from("<!doctype html>\n<html lang=\"");
+    push_escaped(&mut page, &deck.lang);
+    page.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page.push_str(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+    );
+    push_escaped(&mut page, &deck.title);
+    page.push_str("</title>\n<style>\n");
+    page.push_str(SHEET_CSS);
+    page.push_str("</style>\n</head>\n<body>\n");
+    page.push_str(&sheet_html(deck, &[]));
+    page.push_str("\n</body>\n</html>\n");
+    page
 }
 
 #[cfg(test)]
