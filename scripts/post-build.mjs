@@ -8,6 +8,8 @@
 //     it used. wasm-bindgen names each import after its JS function plus a
 //     hash, spelled in the wasm and again in the glue, and the hashes do not
 //     compress (bench/DECISIONS.md, "Short wasm names": about 3.5 KB brotli).
+//     The same call runs `-Oz` once more, which still folds about 0.5 KB
+//     brotli after Trunk's passes (bench/DECISIONS.md, "wasm-opt passes").
 //  2. Release: the wasm gets a content-hashed name (node:crypto), so that it
 //     can be cached forever; embed.js keeps its name, so a blogger's tag
 //     never changes.
@@ -51,13 +53,14 @@ async function withContentHash(name, suffix) {
 }
 
 /**
- * Step 1: short import, export and module names in the wasm, in place.
+ * Step 1: short import, export and module names in the wasm, in place, and
+ * one more `-Oz`.
  * Returns the renames as esbuild's mangle cache ({ old: new }).
  */
 async function minifyWasmNames(name) {
   const wasm = file(name);
   const mapping = JSON.parse(execFileSync('wasm-opt', [
-    '--minify-imports-and-exports-and-modules', '--strip-producers', '--strip-target-features', wasm, '-o', wasm,
+    '--minify-imports-and-exports-and-modules', '-Oz', '--strip-producers', '--strip-target-features', wasm, '-o', wasm,
   ], { encoding: 'utf8' }));
   const renames = {};
   for (const [, from, to] of mapping.imports) renames[from] = to;

@@ -8,15 +8,14 @@ use yew::prelude::*;
 use super::class_list;
 use crate::context::use_widget_ctx;
 use crate::domain::{ItemOutcome, Quiz, ScoreBand, fill};
-use crate::hooks::{fresh_quiz, hold_focus};
+use crate::hooks::{SeeTip, fresh_quiz, hold_focus};
 use crate::state::QuizAction;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizResultsProps {
     pub quiz: Quiz,
     pub on_action: Callback<QuizAction>,
-    /// "See the tip": the tip, by its index in the deck.
-    pub on_see_tip: Callback<usize>,
+    pub see_tip: SeeTip,
 }
 
 #[component]
@@ -58,15 +57,15 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                     <p class="instead">{ fill(ui.instead(), &[("item", &alt.label)]) }</p>
                 }
             });
-        let see_tip = item.tip.map(|tip| {
-            let on_see_tip = props.on_see_tip.clone();
+        let tip_button = item.tip.map(|tip| {
+            let see_tip = props.see_tip.clone();
             // The results, this button with them, go when the
             // Tips tab opens: focus waits in the widget.
             let onclick = Callback::from(move |e: MouseEvent| {
                 if let Some(button) = e.target_dyn_into::<Element>() {
                     hold_focus(&button);
                 }
-                on_see_tip.emit(tip)
+                see_tip.show(tip)
             });
             html! {
                 <button type="button" class="link" aria-label={format!("{}: {}", ui.see_tip(), item.label)} {onclick}>
@@ -83,7 +82,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                 <p class="belongs">{ fill(ui.belongs_in(), &[("bin", deck.quiz.bins.label(item.answer))]) }</p>
                 <p class="why">{ &item.why }</p>
                 { for instead }
-                { for see_tip }
+                { for tip_button }
             </li>
         })
     };

@@ -9,7 +9,9 @@ use yew::prelude::*;
 use super::{QuizBoard, QuizResults, QuizStack, tab_panel};
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, Layout, Phase, View, fill};
-use crate::hooks::{random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus};
+use crate::hooks::{
+    SeeTip, random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus, use_shown_once,
+};
 use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
@@ -17,13 +19,15 @@ pub struct QuizTabProps {
     pub shown: bool,
     /// The board or the stack, while sorting.
     pub layout: Layout,
-    /// "See the tip" on the results: the tip, by its index in the deck.
-    pub on_see_tip: Callback<usize>,
+    /// "See the tip" on the results.
+    pub see_tip: SeeTip,
 }
 
 /// Stays mounted while the tab is hidden, because it owns the quiz state:
 /// with `storage="none"` nothing could restore the reader's placements after
-/// a visit to the Tips tab, and each action is announced once. Every action
+/// a visit to the Tips tab, and each action is announced once. Its content
+/// is rendered when the tab is first shown and then kept, hidden, so that
+/// coming back to the quiz costs no render (a whole board is about 17 rows). Every action
 /// of the board and the results goes through `use_quiz_focus`, so that focus
 /// follows it from one to the other.
 #[component]
@@ -39,6 +43,7 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
     let layout = props.layout;
     let root = use_node_ref();
     let on_action = use_quiz_focus(root.clone(), &quiz, layout);
+    let mounted = use_shown_once(props.shown);
 
     let content = || {
         let progress = fill(
@@ -67,10 +72,10 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
                     <QuizBoard state={(*quiz).clone()} {on_action} />
                 } else {
                     <QuizResults quiz={quiz.quiz.clone()} {on_action}
-                        on_see_tip={props.on_see_tip.clone()} />
+                        see_tip={props.see_tip.clone()} />
                 }
             </div>
         }
     };
-    tab_panel(&ctx, View::Quiz, props.shown, content)
+    tab_panel(&ctx, View::Quiz, props.shown, mounted, content)
 }

@@ -30,18 +30,15 @@ pub fn Shell(props: &ShellProps) -> Html {
         let tips = tips.clone();
         Callback::from(move |view| tips.dispatch(TipsAction::Show(view)))
     };
-    let on_see_tip = {
-        let tips = tips.clone();
-        Callback::from(move |tip| tips.see_tip(tip))
-    };
+    let see_tip = tips.see_tip();
     html! {
         <>
             <header class="header" part="header">
                 <h2 class="title">{ &ctx.deck.title }</h2>
             </header>
             <Tabs selected={view} {on_select} />
-            { tab_panel(&ctx, View::Tips, view == View::Tips, || html! { <TipsDeck {tips} /> }) }
-            <QuizTab shown={view == View::Quiz} layout={props.layout} {on_see_tip} />
+            { tab_panel(&ctx, View::Tips, view == View::Tips, view == View::Tips, || html! { <TipsDeck {tips} /> }) }
+            <QuizTab shown={view == View::Quiz} layout={props.layout} {see_tip} />
             { footer(&ctx.deck) }
         </>
     }

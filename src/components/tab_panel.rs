@@ -1,5 +1,5 @@
-//! The panel of one tab. Only the shown panel renders its content: a faster
-//! start, and less work on every change.
+//! The panel of one tab. A panel renders its content only once it is shown:
+//! a faster start, and no work for a view the reader never opens.
 
 use yew::prelude::*;
 
@@ -7,12 +7,20 @@ use super::tabs::tab_and_panel_ids;
 use crate::context::WidgetCtx;
 use crate::domain::View;
 
-/// The panel of `view`, with `content` rendered only while it is shown.
-pub fn tab_panel(ctx: &WidgetCtx, view: View, shown: bool, content: impl FnOnce() -> Html) -> Html {
+/// The panel of `view`, hidden unless `shown`, with `content` rendered while
+/// `mounted`. The Tips panel mounts its content while shown; the Quiz panel
+/// keeps its content from the first time it is shown (see `QuizTab`).
+pub fn tab_panel(
+    ctx: &WidgetCtx,
+    view: View,
+    shown: bool,
+    mounted: bool,
+    content: impl FnOnce() -> Html,
+) -> Html {
     let (tab_id, panel_id) = tab_and_panel_ids(ctx, view);
     html! {
         <div class="panel" role="tabpanel" id={panel_id} aria-labelledby={tab_id} hidden={!shown}>
-            if shown { { content() } }
+            if mounted { { content() } }
         </div>
     }
 }

@@ -2,8 +2,8 @@
 //!
 //! The tab bar, the tips deck and the Quiz tab's "See the tip" all need this
 //! state, and the Tips tab's content is not mounted while the Quiz tab is
-//! shown. So the shell calls this hook once and hands the handle (or a
-//! callback on it) to each of them.
+//! shown. So the shell calls this hook once and hands the handle (or, to the
+//! Quiz tab, its "See the tip" part) to each of them.
 
 use std::cell::RefCell;
 use std::ops::Deref;
@@ -37,17 +37,41 @@ impl TipsHandle {
         self.state.dispatch(action);
     }
 
-    /// "See the tip": `tip` on the Tips tab, with focus on the deck if it
-    /// was in the widget.
-    pub fn see_tip(&self, tip: usize) {
-        *self.deck_takes_focus.borrow_mut() = true;
-        self.dispatch(TipsAction::GoTo(tip));
+    /// "See the tip", for the quiz's results.
+    pub fn see_tip(&self) -> SeeTip {
+        SeeTip {
+            tips: self.state.dispatcher(),
+            deck_takes_focus: self.deck_takes_focus.clone(),
+        }
     }
 
     /// For the tips deck as it opens: whether it was opened by "See the tip"
     /// and should take the focus that waits in the widget.
     pub fn take_focus_request(&self) -> bool {
         self.deck_takes_focus.replace(false)
+    }
+}
+
+/// "See the tip": a tip on the Tips tab, with focus on the deck if it was
+/// in the widget. Unlike a [`TipsHandle`], it stays equal while the tips
+/// state changes, so the Quiz tab that holds it does not render again with
+/// every step of the deck.
+#[derive(Clone)]
+pub struct SeeTip {
+    tips: UseReducerDispatcher<TipsState>,
+    deck_takes_focus: Rc<RefCell<bool>>,
+}
+
+impl SeeTip {
+    pub fn show(&self, tip: usize) {
+        *self.deck_takes_focus.borrow_mut() = true;
+        self.tips.dispatch(TipsAction::GoTo(tip));
+    }
+}
+
+impl PartialEq for SeeTip {
+    fn eq(&self, other: &Self) -> bool {
+        self.tips == other.tips && Rc::ptr_eq(&self.deck_takes_focus, &other.deck_takes_focus)
     }
 }
 
