@@ -1,35 +1,32 @@
-//! The Quiz tab: the quiz state, and while the tab is shown, the prompt,
-//! the progress, then the board or the results.
+//! The Quiz tab's content: the quiz state, the prompt, the progress, then
+//! the board or the results.
 
 use std::rc::Rc;
 
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::{QuizBoard, QuizResults, QuizStack, tab_panel};
+use super::{QuizBoard, QuizResults, QuizStack};
 use crate::context::use_widget_ctx;
-use crate::domain::{Bin, Layout, Phase, View, fill};
-use crate::hooks::{
-    SeeTip, random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus, use_shown_once,
-};
+use crate::domain::{Bin, Layout, Phase, fill};
+use crate::hooks::{SeeTip, random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus};
 use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
 pub struct QuizTabProps {
-    pub shown: bool,
     /// The board or the stack, while sorting.
     pub layout: Layout,
     /// "See the tip" on the results.
     pub see_tip: SeeTip,
 }
 
-/// Stays mounted while the tab is hidden, because it owns the quiz state:
-/// with `storage="none"` nothing could restore the reader's placements after
-/// a visit to the Tips tab, and each action is announced once. Its content
-/// is rendered when the tab is first shown and then kept, hidden, so that
-/// coming back to the quiz costs no render (a whole board is about 17 rows). Every action
-/// of the board and the results goes through `use_quiz_focus`, so that focus
-/// follows it from one to the other.
+/// Mounts when the Quiz tab is first shown, then stays mounted while the tab
+/// is hidden, because it owns the quiz state: with `storage="none"` nothing
+/// could restore the reader's placements after a visit to the Tips tab, and
+/// each action is announced once. Coming back to the quiz then costs no
+/// render (a whole board is about 17 rows), and a reader who never opens it
+/// never pays for it. Every action of the board and the results goes through
+/// `use_quiz_focus`, so that focus follows it from one to the other.
 #[component]
 pub fn QuizTab(props: &QuizTabProps) -> Html {
     let ctx = use_widget_ctx();
@@ -43,39 +40,35 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
     let layout = props.layout;
     let root = use_node_ref();
     let on_action = use_quiz_focus(root.clone(), &quiz, layout);
-    let mounted = use_shown_once(props.shown);
 
-    let content = || {
-        let progress = fill(
-            deck.ui.sorted_progress(),
-            &[
-                ("n", &quiz.quiz.placed_count().to_string()),
-                ("total", &quiz.quiz.len().to_string()),
-            ],
-        );
-        let onkeydown = {
-            let (on_action, has_selection) = (on_action.clone(), quiz.selected.is_some());
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" && has_selection {
-                    e.prevent_default();
-                    on_action.emit(QuizAction::ClearSelection);
-                }
-            })
-        };
-        html! {
-            <div class="quiz" ref={root} {onkeydown}>
-                <p class="prompt">{ &deck.quiz.prompt }</p>
-                if quiz.quiz.phase() == Phase::Sorting && layout == Layout::Stack {
-                    <QuizStack state={(*quiz).clone()} {on_action} />
-                } else if quiz.quiz.phase() == Phase::Sorting {
-                    <p class="progress" part="progress">{ progress }</p>
-                    <QuizBoard state={(*quiz).clone()} {on_action} />
-                } else {
-                    <QuizResults quiz={quiz.quiz.clone()} {on_action}
-                        see_tip={props.see_tip.clone()} />
-                }
-            </div>
-        }
+    let progress = fill(
+        deck.ui.sorted_progress(),
+        &[
+            ("n", &quiz.quiz.placed_count().to_string()),
+            ("total", &quiz.quiz.len().to_string()),
+        ],
+    );
+    let onkeydown = {
+        let (on_action, has_selection) = (on_action.clone(), quiz.selected.is_some());
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && has_selection {
+                e.prevent_default();
+                on_action.emit(QuizAction::ClearSelection);
+            }
+        })
     };
-    tab_panel(&ctx, View::Quiz, props.shown, mounted, content)
+    html! {
+        <div class="quiz" ref={root} {onkeydown}>
+            <p class="prompt">{ &deck.quiz.prompt }</p>
+            if quiz.quiz.phase() == Phase::Sorting && layout == Layout::Stack {
+                <QuizStack state={(*quiz).clone()} {on_action} />
+            } else if quiz.quiz.phase() == Phase::Sorting {
+                <p class="progress" part="progress">{ progress }</p>
+                <QuizBoard state={(*quiz).clone()} {on_action} />
+            } else {
+                <QuizResults quiz={quiz.quiz.clone()} {on_action}
+                    see_tip={props.see_tip.clone()} />
+            }
+        </div>
+    }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{QuizTab, Tabs, TipsDeck, footer, tab_panel};
 use crate::context::use_widget_ctx;
 use crate::domain::{Layout, View};
-use crate::hooks::{use_ready_event, use_tips};
+use crate::hooks::{use_ready_event, use_shown_once, use_tips};
 use crate::state::TipsAction;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,8 @@ pub struct ShellProps {
 
 /// Holds the tips state, which both tabs need (see [`use_tips`]), and hands
 /// it to each part that uses it, one level down: plain props show that flow
-/// better than a context would. The quiz state belongs to the Quiz tab.
+/// better than a context would. The quiz state belongs to the Quiz tab,
+/// which mounts when it is first shown and then stays (see [`QuizTab`]).
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let ctx = use_widget_ctx();
@@ -31,6 +32,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         Callback::from(move |view| tips.dispatch(TipsAction::Show(view)))
     };
     let see_tip = tips.see_tip();
+    let quiz_mounted = use_shown_once(view == View::Quiz);
     html! {
         <>
             <header class="header" part="header">
@@ -38,7 +40,9 @@ pub fn Shell(props: &ShellProps) -> Html {
             </header>
             <Tabs selected={view} {on_select} />
             { tab_panel(&ctx, View::Tips, view == View::Tips, view == View::Tips, || html! { <TipsDeck {tips} /> }) }
-            <QuizTab shown={view == View::Quiz} layout={props.layout} {see_tip} />
+            { tab_panel(&ctx, View::Quiz, view == View::Quiz, quiz_mounted, || html! {
+                <QuizTab layout={props.layout} {see_tip} />
+            }) }
             { footer(&ctx.deck) }
         </>
     }

@@ -9,7 +9,7 @@ use crate::domain::View;
 
 /// The panel of `view`, hidden unless `shown`, with `content` rendered while
 /// `mounted`. The Tips panel mounts its content while shown; the Quiz panel
-/// keeps its content from the first time it is shown (see `QuizTab`).
+/// from the first time it is shown, and keeps it (see `QuizTab`).
 pub fn tab_panel(
     ctx: &WidgetCtx,
     view: View,
