@@ -220,7 +220,7 @@ function markdown(rep, lines) {
     for (const f of sz.widget.files) out.push(`| ${f.file} | ${fmtKB(f.raw)} | ${fmtKB(f.gzip)} | ${fmtKB(f.brotli)} |`);
     out.push(`| **Total** | **${fmtKB(sz.widget.total.raw)}** | **${fmtKB(sz.widget.total.gzip)}** | **${fmtKB(sz.widget.total.brotli)}** |`, '');
     if (sz.floor) {
-      out.push('Floor: a Yew 0.23 "hello" app (bench/floor/) with the same release profile, Trunk and wasm-opt passes (bench/floor/index.html); its JS glue is not minified, nor are its import names shortened, nor does it get the post-build hook's second `-Oz`:', '');
+      out.push('Floor: a Yew 0.23 "hello" app (bench/floor/) with the same release profile, Trunk and wasm-opt passes (bench/floor/index.html); its JS glue is not minified, nor are its import names shortened, nor does it get the second `-Oz` of the post-build hook:', '');
       out.push('| File | Raw | gzip -9 | brotli (q11) |', '|---|---:|---:|---:|');
       for (const f of sz.floor.files) out.push(`| ${f.file} | ${fmtKB(f.raw)} | ${fmtKB(f.gzip)} | ${fmtKB(f.brotli)} |`);
       out.push(`| **Total** | **${fmtKB(sz.floor.total.raw)}** | **${fmtKB(sz.floor.total.gzip)}** | **${fmtKB(sz.floor.total.brotli)}** |`, '');
