@@ -160,8 +160,20 @@ test('changing storage keeps the reader\'s progress and focus; an untouched widg
   }
 });
 
-test('storage="none" from the start writes nothing, even with a custom deck', async () => {
-  const t = await openFixture(browser, server, 'blank.html');
+test('storage="none" from the start neither reads nor writes, even with a custom deck', async () => {
+  // Counts the page's every use of localStorage from here on.
+  const countStorageUses = () => {
+    const storage = window.localStorage;
+    window.storageUses = 0;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        window.storageUses++;
+        return storage;
+      },
+    });
+  };
+  const t = await openFixture(browser, server, 'blank.html', { initScripts: [countStorageUses] });
   const { page } = t;
   try {
     await addWidget(page, { id: 'a', storage: 'none' });
@@ -176,6 +188,7 @@ test('storage="none" from the start writes nothing, even with a custom deck', as
     await button(page, '#b', `Poner ${item.label} en ${es.quiz.bins.safe}`).click();
     await page.locator('#b').getByText('1 de 17 clasificados', { exact: true }).waitFor();
     await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.storageUses), 0, 'localStorage is not even read');
     assert.equal(await page.evaluate(() => localStorage.length), 0, 'localStorage stays empty');
     await assertNoErrors(t, 'storage none');
   } finally {

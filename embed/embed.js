@@ -68,12 +68,26 @@ let runtime = null;
 const loadRuntime = () =>
   (runtime ??= (async () => {
     await firstPaint;
-    const module = await WebAssembly.compileStreaming(fetch(wasmUrl));
-    await init({ module_or_path: module });
+    const compiling = WebAssembly.compileStreaming(fetch(wasmUrl));
+    // The main thread waits for the wasm from here: parse the CSS meanwhile.
     const css = new CSSStyleSheet();
     css.replaceSync(widgetCss);
+    await init({ module_or_path: await compiling });
     return { mount, css };
   })());
+
+// The first read of localStorage in a page waits for the browser to load the
+// site's storage: about 3 ms on a 2-core machine, which in the widget's first
+// render would also push that render past the 16 ms after which yew yields
+// to the browser (the widget would be ready a frame later). So a widget that
+// may use storage (any `storage` but "none", like StorageMode::parse) opens
+// it while the wasm is on its way, by reading a key no deck's store uses
+// (deck ids are never empty). With storage="none" nothing is read.
+const openStorage = () => {
+  try {
+    localStorage.getItem('backwise::');
+  } catch {}
+};
 
 // Each widget's first render gets a task of its own, after the CSS and after
 // any other widget's first render.
@@ -162,7 +176,9 @@ class BackwiseWidget extends HTMLElement {
     if (this.widget || this.starting) return;
     this.starting = true;
     try {
-      const { mount, css } = await loadRuntime();
+      const runtime = loadRuntime();
+      if (this.getAttribute('storage')?.toLowerCase() !== 'none') firstPaint.then(openStorage);
+      const { mount, css } = await runtime;
       await nextTurn();
       if (!this.isConnected || this.widget || crashed) return;
       const root = this.shadowRoot;

@@ -18,7 +18,7 @@ use yew::AppHandle;
 
 use crate::app::{App, AppProps, View};
 use crate::domain::LayoutChoice;
-use crate::hooks::{StorageMode, Store};
+use crate::hooks::StorageMode;
 
 struct Pooled {
     root: Element,
@@ -105,7 +105,6 @@ pub fn mount(container: &Node, host: Element) -> Result<Widget, JsValue> {
     if props.deck_url.is_none() {
         crate::hooks::preload_builtin();
     }
-    Store::open(props.storage);
     let mounted = match IDLE.with(|idle| idle.borrow_mut().pop()) {
         Some(mut pooled) => {
             container.append_child(&pooled.root)?;

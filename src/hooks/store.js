@@ -4,7 +4,7 @@
 //
 // A write waits for a task of its own, so that a reader's click updates the
 // widget without also waiting for the browser's storage (about 0.2 ms a
-// write, a sixth of a quiz placement: bench/SAVINGS.md). It is made in the
+// write: bench/DECISIONS.md, "Storage writes deferred"). It is made in the
 // next task, before any read, or when the page is hidden or left, whichever
 // comes first, so a reload finds every change.
 const unsaved = new Map();

@@ -32,17 +32,6 @@ impl Store {
         }
     }
 
-    /// Opens the reader's storage ahead of the first render. The first read
-    /// in a page waits for the browser to load the site's storage (about 4 ms
-    /// measured on a 2-core machine); inside yew's first render pass, that
-    /// pushes the pass past the 16 ms after which yew yields to the browser,
-    /// and the widget is then ready a frame later (bench/SAVINGS.md). The
-    /// read is of `backwise::`, a key no deck's store uses (deck ids are
-    /// never empty).
-    pub fn open(mode: StorageMode) {
-        let _ = Store::new(mode, "").read("");
-    }
-
     /// The storage key for `key`; none with `storage="none"`.
     fn full_key(&self, key: &str) -> Option<String> {
         (self.mode == StorageMode::Local).then(|| format!("{}{key}", self.prefix))
