@@ -1,0 +1,125 @@
+// A/B of two builds, for trying a change before a full benchmark run. It
+// takes the report's measurements of start-up and of the heaviest clicks,
+// alternating between the two builds in one session, and prints every run's
+// figure beside the medians, so that the noise is in plain view. Nothing is
+// written; a change is judged by ./scripts/bench afterwards.
+//
+//   node bench/ab.mjs startup OLD_DIST NEW_DIST [--runs 30]
+//     At 1× CPU, from navigation start: the first paint, the wasm's request
+//     and response, and backwise-ready. Also ready after the first paint and
+//     after the wasm's response, which the page's own paint does not blur.
+//   node bench/ab.mjs clicks OLD_DIST NEW_DIST [--runs 6] [--throttle 4]
+//     Event Timing, as the report reads it (the longest event of each
+//     interaction, 0 when Chrome reports none because it took under 16 ms):
+//     the Quiz tab, Check answers and Try again, each the first time after
+//     a page load and again later.
+//
+// Build each side with ./scripts/release-build and copy dist/ away between
+// them (bench/tmp/ is ignored by git).
+
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { newPage, waitReady } from './recorder.mjs';
+import { median } from './stats.mjs';
+import { PAGES } from './options.mjs';
+
+const [mode, ...args] = process.argv.slice(2);
+const dists = [];
+let runs = mode === 'startup' ? 30 : 6;
+let throttle = 4;
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--runs') runs = Number(args[++i]);
+  else if (args[i] === '--throttle') throttle = Number(args[++i]);
+  else dists.push(path.resolve(args[i]));
+}
+if (!['startup', 'clicks'].includes(mode) || dists.length !== 2 || !(runs > 0) || !(throttle >= 1)) {
+  console.error('usage: node bench/ab.mjs startup|clicks OLD_DIST NEW_DIST [--runs N] [--throttle N]');
+  process.exit(2);
+}
+
+/** Runs in the page before its scripts: every Event Timing entry of an interaction. */
+function recordInteractions() {
+  const entries = (window.__interactions = []);
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.interactionId) entries.push(e.duration);
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+}
+
+/** Per build: label -> the figures of each run. */
+const results = dists.map(() => new Map());
+const record = (k, label, value) => {
+  if (!results[k].has(label)) results[k].set(label, []);
+  results[k].get(label).push(value);
+};
+
+async function startupRun(browser, url, k) {
+  const t = await newPage(browser);
+  try {
+    await t.page.goto(url);
+    await waitReady(t);
+    const r = await t.page.evaluate(() => {
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      return { fcp: window.__bench.fcp, wasmStart: wasm?.startTime, wasmEnd: wasm?.responseEnd, ready: window.__bench.ready[0].t };
+    });
+    for (const [label, value] of Object.entries(r)) record(k, label, value);
+    record(k, 'ready after the first paint', r.ready - r.fcp);
+    record(k, 'ready after the wasm', r.ready - r.wasmEnd);
+  } finally {
+    await t.context.close();
+  }
+}
+
+async function clicksRun(browser, url, k, throttle) {
+  const t = await newPage(browser, { throttle, initScripts: [[recordInteractions, null]] });
+  const { page } = t;
+  try {
+    await page.goto(url);
+    await waitReady(t);
+    const widget = page.locator('backwise-widget').first();
+    // The longest event of the interactions `act` starts, once they are done.
+    const timed = async (label, act) => {
+      const before = await page.evaluate(() => window.__interactions.length);
+      await act();
+      await page.waitForTimeout(300);
+      const d = await page.evaluate((n) => Math.max(0, ...window.__interactions.slice(n)), before);
+      record(k, label, d);
+    };
+    for (const round of ['first', 'later']) {
+      await timed(`Quiz tab, ${round}`, () => widget.getByRole('tab', { name: 'Quiz' }).click());
+      const put = widget.locator('.pool').getByRole('button', { name: /^Put .+ in .+$/ });
+      for (let i = 0; (await put.count()) > 0; i++) await put.nth(i % 2).click();
+      await page.waitForTimeout(200);
+      await timed(`Check answers, ${round}`, () => widget.getByRole('button', { name: 'Check answers', exact: true }).click());
+      await timed(`Try again, ${round}`, () => widget.getByRole('button', { name: 'Try again', exact: true }).click());
+      await widget.getByRole('tab', { name: 'Tips' }).click();
+      await page.waitForTimeout(200);
+    }
+  } finally {
+    await t.context.close();
+  }
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const servers = await Promise.all(dists.map((dist) => startServer({ pages: PAGES, dist })));
+try {
+  for (let i = 0; i < runs; i++) {
+    for (const [k, server] of servers.entries()) {
+      const url = server.url + 'index.html';
+      if (mode === 'startup') await startupRun(browser, url, k);
+      else await clicksRun(browser, url, k, throttle);
+    }
+  }
+  const fmt = (x) => (x == null || Number.isNaN(x) ? 'n/a' : x.toFixed(1));
+  console.log(mode === 'startup' ? `${runs} alternating loads at 1× CPU, ms` : `${runs} alternating loads at ${throttle}× CPU, Event Timing ms`);
+  for (const label of results[0].keys()) {
+    console.log(label);
+    for (const [k, dist] of dists.entries()) {
+      const xs = results[k].get(label) ?? [];
+      console.log(`  ${k ? 'new' : 'old'} median ${fmt(median(xs)).padStart(6)}  max ${fmt(Math.max(...xs)).padStart(6)}  [${xs.map((x) => Math.round(x)).join(' ')}]  ${dist}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await Promise.all(servers.map((s) => s.close?.()));
+}
