@@ -24,7 +24,7 @@ export const EVENT_THRESHOLD_MS = 16;
 export const STACK_ITEM = '.stack-card';
 
 // Runs in the page before its scripts: keeps every event entry Chrome reports.
-function eventObserver(threshold) {
+export function eventObserver(threshold) {
   const entries = (window.__eventEntries = []);
   const keep = (list) => {
     for (const e of list.getEntries()) {
@@ -109,7 +109,7 @@ async function stackSwipes(browser, srv, throttle) {
 }
 
 /** Runs `fn` and waits for the paint after it; returns when it began, in the page's clock. */
-async function timedAct(page, kind, label, fn) {
+export async function timedAct(page, kind, label, fn) {
   const start = await page.evaluate(() => performance.now());
   await fn();
   // Two frames and a little more: the entry is queued after the next paint.
@@ -118,7 +118,7 @@ async function timedAct(page, kind, label, fn) {
 }
 
 /** Each action's interaction: the longest entry of the interaction begun in its window, or null (under 16 ms). */
-function attribute(acts, entries) {
+export function attribute(acts, entries) {
   return acts.map((a, i) => {
     const end = acts[i + 1]?.start ?? Infinity;
     const mine = entries.filter((e) => e.start >= a.start && e.start < end && (e.id > 0 || e.type === 'first-input'));
