@@ -62,7 +62,35 @@ export async function lighthouseRun(chrome, url) {
   const short = (u) => (u.startsWith(origin) ? u.slice(origin.length) : u);
   run.longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({ url: short(t.url), start: t.startTime, duration: t.duration }));
   run.simulated = simulatedTimeline(short);
+  run.lcpOnlyTasks = lcpOnlyTasks(short);
   return run;
+}
+
+/**
+ * The main-thread tasks that Lighthouse's LCP estimate waited for and its FCP
+ * estimate did not (both "optimistic" graphs of the last run), each with its
+ * observed and simulated length, whether it is the navigation's commit task
+ * and whether the preload scanner ran in it, and the scripts whose requests it sent. Lantern makes a script request
+ * depend on the task that sent it, so a task that only sent a request still
+ * counts in full; this names what an LCP above the FCP is made of.
+ */
+function lcpOnlyTasks(short) {
+  const lcp = Simulation.Simulator.allNodeTimings.get('optimisticLargestContentfulPaint');
+  const fcp = Simulation.Simulator.allNodeTimings.get('optimisticFirstContentfulPaint');
+  if (!lcp || !fcp) return null;
+  const inFcp = new Set([...fcp.keys()].map((n) => n.id));
+  const out = [];
+  for (const [node, t] of lcp) {
+    if (node.type !== 'cpu' || inFcp.has(node.id)) continue;
+    out.push({
+      observed: (node.endTime - node.startTime) / 1000,
+      simulated: t.endTime - t.startTime,
+      commit: node.childEvents.some((e) => e.name === 'DocumentLoader::CommitNavigation'),
+      preloadScan: node.childEvents.some((e) => e.name === 'HTMLDocumentParser::MaybeFetchQueuedPreloads'),
+      sent: node.getDependents().filter((d) => d.type === 'network' && lcp.has(d)).map((d) => short(d.request.url)),
+    });
+  }
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promises as fs, existsSync } from 'node:fs';
 import { BENCH_DIR, BUDGET, CPU_SAMPLE_MS, CPU_THROTTLE, KB, OFFSCREEN_PX, ROOT } from './options.mjs';
 import { fmtKB, fmtMB, fmtMs, fmtX, fmtX3 } from './format.mjs';
-import { formatInterval } from './stats.mjs';
+import { formatInterval, median } from './stats.mjs';
 import { EVENT_KINDS, EVENT_THRESHOLD_MS } from './events.mjs';
 import { startupSvg } from './plot.mjs';
 
@@ -136,6 +136,10 @@ function lighthouseSection(rep, out) {
     }
     out.push('');
   }
+  for (const label of ['static', 'empty', 'widget']) {
+    const note = lh.pages[label] && lcpGapNote(label, lh.pages[label]);
+    if (note) out.push(note, '');
+  }
   const w = lh.pages.widget;
   if (w) {
     const run = w.raw[w.medianRun];
@@ -147,8 +151,35 @@ function lighthouseSection(rep, out) {
     '',
     "[startup.svg](startup.svg): the median run (by LCP) of each demo page, as Lighthouse simulated it on the slow phone: every request from its simulated start to its end, the main thread's tasks below them (the part of a task beyond 50 ms, which Total Blocking Time counts, darker), and Lighthouse's FCP and LCP estimates. This is Lighthouse's simulation of the whole page; its FCP and LCP are each the mean of two simulations of only the requests and tasks that paint needed, which is why a bar can end after the FCP line that it did not hold up.",
     '',
-    'How Lighthouse counts (Lighthouse 12, lantern): a request enters the FCP estimate when it finished before the first paint of the unthrottled load and has render-blocking priority (the document, stylesheets, High-priority scripts). A module script is High priority unless its tag says `fetchpriority="low"`, and Chromium traces no EvaluateScript event for a module, so Lighthouse cannot see that it ran after the paint: the plain embed tag counts towards FCP on any page, and the recommended tag (with `fetchpriority="low"`, which the demo, the empty-module page and the host page use) does not. Every request that finished before the largest paint enters the LCP estimate, whatever its priority: on a post whose largest paint is text, the embed tag counts there (the empty-module row), and on the host page, whose largest paint is its hero image, it does not. That is also why embed.js fetches the wasm only once the first paint has been reported (embed/embed.js). Main-thread tasks count at 4× their observed length, so on a shared machine they carry its noise into every metric.',
+    'How Lighthouse counts (Lighthouse 12, lantern): a request enters the FCP estimate when it finished before the first paint of the unthrottled load and has render-blocking priority (the document, stylesheets, High-priority scripts). A module script is High priority unless its tag says `fetchpriority="low"`, and Chromium traces no EvaluateScript event for a module, so Lighthouse cannot see that it ran after the paint: the plain embed tag counts towards FCP on any page, and the recommended tag (with `fetchpriority="low"`, which the demo, the empty-module page and the host page use) does not. The LCP estimate takes every request that finished before the largest paint, whatever its priority, with the tasks it depends on. The tag\'s own request is small and shares the page\'s connection; what costs is the task that sent it. Chromium\'s preload scanner often sends it from the navigation\'s commit task, which the FCP estimate and the static post\'s estimates leave out, and lantern then counts that whole task at 4× (the notes under the tables give the runs). So on a post whose largest paint is text, any script tag can cost this, an empty module too (the empty-module table); on the host page, whose largest paint is its hero image, LCP stays within the bar (the host table). That is also why embed.js fetches the wasm only once the first paint has been reported (embed/embed.js). Main-thread tasks count at 4× their observed length, so on a shared machine they carry its noise into every metric.',
     '',
+  );
+}
+
+/**
+ * What an LCP estimate above the FCP estimate was made of, over one page's
+ * runs: the main-thread tasks that the LCP estimate waited for and the FCP
+ * estimate did not (lighthouse.mjs, `lcpOnlyTasks`); null for runs that
+ * did not record them.
+ */
+function lcpGapNote(label, page) {
+  const runs = page.raw.filter((r) => r.lcpOnlyTasks);
+  const extra = runs.filter((r) => r.lcpOnlyTasks.length);
+  const plain = runs.filter((r) => !r.lcpOnlyTasks.length);
+  if (!runs.length) return null; // a report.json from before lcpOnlyTasks
+  const tasks = extra.flatMap((r) => r.lcpOnlyTasks);
+  const commits = tasks.filter((t) => t.commit);
+  const gap = (rs) => (rs.length ? fmtMs(median(rs.map((r) => r.lcp - r.fcp)), 0) : 'n/a');
+  const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;
+  const name = { static: 'Static post', empty: 'Empty module', widget: 'Demo post' }[label];
+  if (!extra.length) return `${name}: in none of ${runs.length} runs did the LCP estimate wait for a main-thread task that the FCP estimate did not (LCP − FCP, median ${gap(plain)}).`;
+  const sent = [...new Set(tasks.flatMap((t) => t.sent))];
+  return (
+    `${name}: in ${extra.length} of ${runs.length} runs the LCP estimate waited for a main-thread task that the FCP estimate did not, ` +
+    `${commits.length === tasks.length ? "each time the navigation's commit task (DocumentLoader::CommitNavigation: it creates the page's script context and parser and reads the first bytes)" : `${commits.length} of ${tasks.length} of them the navigation's commit task`}, ` +
+    `${range(tasks.map((t) => t.observed))} observed, ${range(tasks.map((t) => t.simulated))} simulated at 4×. ` +
+    `It sent the request for ${sent.length ? sent.map((u) => '`' + u + '`').join(', ') : 'no script of the page'} (the preload scanner ran inside it in ${tasks.filter((t) => t.preloadScan).length} of these ${tasks.length} tasks), and lantern makes a script request depend on the task that sent it. ` +
+    `LCP − FCP, median: ${gap(extra)} in those runs${plain.length ? `, ${gap(plain)} in the other ${plain.length}` : ''}.`
   );
 }
 
