@@ -11,8 +11,8 @@
 //   node bench/ab.mjs clicks OLD_DIST NEW_DIST [--runs 6] [--throttle 4]
 //     Event Timing, as the report reads it (the longest event of each
 //     interaction, 0 when Chrome reports none because it took under 16 ms):
-//     the Quiz tab, Check answers and Try again, each the first time after
-//     a page load and again later.
+//     the Quiz tab, every board placement, Check answers and Try again,
+//     each the first time after a page load and again later.
 //
 // Build each side with ./scripts/release-build and copy dist/ away between
 // them (bench/tmp/ is ignored by git).
@@ -75,7 +75,7 @@ async function clicksRun(browser, url, k, throttle) {
     for (const round of ['first', 'later']) {
       await act(`Quiz tab, ${round}`, () => widget.getByRole('tab', { name: 'Quiz' }).click());
       const put = widget.locator('.pool').getByRole('button', { name: /^Put .+ in .+$/ });
-      for (let i = 0; (await put.count()) > 0; i++) await act(null, () => put.nth(i % 2).click());
+      for (let i = 0; (await put.count()) > 0; i++) await act(`Put … in …, ${round}`, () => put.nth(i % 2).click());
       await act(`Check answers, ${round}`, () => widget.getByRole('button', { name: 'Check answers', exact: true }).click());
       await act(`Try again, ${round}`, () => widget.getByRole('button', { name: 'Try again', exact: true }).click());
       await act(null, () => widget.getByRole('tab', { name: 'Tips' }).click());
