@@ -79,6 +79,8 @@ test('the release folder is minified and hashed: one loader with the glue and CS
   assert.match(loader, /\.instantiate\(/, 'the glue is in embed.js');
   assert.match(loader, /\.error-card\{/, 'the widget CSS is in embed.js');
   assert.doesNotMatch(loader, /widget\.css|backwise\.js/, 'embed.js still loads the glue or the CSS');
+  // V8 reads its compile hint only at the very top of the file.
+  assert.ok(loader.startsWith('//# allFunctionsCalledOnLoad\n'), "embed.js does not start with V8's compile hint");
   // Its one dynamic import is the on-demand module's (a deck at a URL, or printing the sheet).
   const imports = loader.match(/\bimport\([^)]*\)/g) ?? [];
   assert.equal(imports.length, 1, `embed.js imports only the on-demand module: ${imports.join(', ')}`);

@@ -19,8 +19,10 @@
 //     as the wasm's file name. In a release build esbuild also minifies the
 //     bundle, the CSS and frame.js, and renames the glue's import and export
 //     properties with the mapping from step 1 (esbuild's `mangleProps`, given
-//     that mapping as its `mangleCache`). A page then loads two files for a
-//     widget: embed.js and the wasm.
+//     that mapping as its `mangleCache`). The bundle starts with V8's
+//     compile hint comment, so that its functions compile off the main
+//     thread. A page then loads two files for a widget: embed.js and the
+//     wasm.
 //  4. The on-demand module (crates/extras: the deck checker and the
 //     take-home sheet), which the widget loads only for a deck at a URL or
 //     to print the sheet: cargo builds it with the same profile and flags as the
@@ -133,6 +135,12 @@ await esbuild.build({
     mangleCache: renames,
   }),
   legalComments: 'none',
+  // V8's explicit compile hint (Chrome 136 and later; to other engines it
+  // is a comment): compile every function of the bundle on a background
+  // thread when the module loads, not each one on the main thread at its
+  // first call. The widget's first render calls most of the glue for the
+  // first time (bench/DECISIONS.md, "The bundle compiled when it loads").
+  banner: { js: '//# allFunctionsCalledOnLoad' },
   logLevel: 'warning',
 });
 
