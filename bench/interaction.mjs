@@ -17,7 +17,8 @@ function installHelpers() {
   const sr = () => host().shadowRoot;
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const macro = () => new Promise((r) => setTimeout(r, 0));
-  const buttons = () => [...sr().querySelectorAll('button')];
+  // Only the buttons a reader can see: the pool keeps hidden rows for placed items.
+  const buttons = () => [...sr().querySelectorAll('button')].filter((b) => !b.closest('[hidden]'));
   const label = (b) => b.getAttribute('aria-label') || '';
   const disabled = (b) => b.disabled || b.getAttribute('aria-disabled') === 'true';
 
@@ -135,7 +136,7 @@ function installHelpers() {
     const out = { check: [], again: [] };
     for (let round = 0; round < n; round++) {
       // Only the pool's buttons: a placed item's "Put … in <other bin>" would move it back and forth.
-      const fromPool = () => [...sr().querySelectorAll('.pool button')].find((b) => /^Put .+ in (Safe alternative|Avoid)$/.test(label(b)));
+      const fromPool = () => buttons().filter((b) => b.closest('.pool')).find((b) => /^Put .+ in (Safe alternative|Avoid)$/.test(label(b)));
       for (let put; (put = fromPool()); ) {
         put.click();
         await frame();

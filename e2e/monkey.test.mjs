@@ -75,7 +75,7 @@ const snapshot = (page) =>
     if (shown(board)) {
       const zone = (name) => {
         const el = root.querySelector(`.zone.${name}`);
-        return { title: text(el.querySelector('.zone-title')), labels: [...el.querySelectorAll('li.item .item-label')].map(text) };
+        return { title: text(el.querySelector('.zone-title')), labels: [...el.querySelectorAll('li.item:not([hidden]) .item-label')].map(text) };
       };
       return { view: 'board', crashed, progress: text(root.querySelector('.progress')), pool: zone('pool'), safe: zone('safe'), avoid: zone('avoid') };
     }

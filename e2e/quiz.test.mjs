@@ -75,9 +75,10 @@ async function check(page, how = 'click') {
   if (await fold.count()) await fold.evaluate((d) => (d.open = true));
 }
 const scoreHeading = (page) => widget(page).getByRole('heading', { name: /^\d+ of \d+$/ });
-const poolItemLabels = (page) => widget(page).locator('.pool .item-label');
+// The pool keeps a hidden row for each placed item: a reader sees only the others.
+const poolItemLabels = (page) => widget(page).locator('.pool .item:not([hidden]) .item-label');
 const binItemLabels = (page, answer) => widget(page).locator(`.bin.${answer} .item-label`);
-const itemRow = (page, id) => widget(page).locator(`li.item[data-item="${id}"]`);
+const itemRow = (page, id) => widget(page).locator(`li.item[data-item="${id}"]:not([hidden])`);
 const outcome = (page, label) =>
   widget(page).getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
 
@@ -589,7 +590,10 @@ test('score matches the answers: 3 deliberate mistakes give 14 of 17, and the ev
       assert.equal(await row.count(), 1, `one outcome for ${item.label}`);
       const text = (await row.textContent()).replace(/\s+/g, ' ');
       const wrong = WRONG_IDS.includes(item.id);
-      assert.ok(text.includes(wrong ? '✕ Wrong' : '✓ Right'), `${item.label} marked ${wrong ? 'wrong' : 'right'}: ${text}`);
+      assert.ok(text.includes(wrong ? 'Wrong' : 'Right'), `${item.label} marked ${wrong ? 'wrong' : 'right'}: ${text}`);
+      // The icon is the style sheet's, before the word, and silent.
+      const icon = await row.locator('.mark').evaluate((m) => getComputedStyle(m, '::before').content);
+      assert.match(icon, wrong ? /^"✕ " \/ ""$/ : /^"✓ " \/ ""$/, `${item.label}'s icon`);
       assert.ok(!text.includes(wrong ? 'Right' : 'Wrong'), `${item.label} carries only one mark`);
       assert.ok(text.includes(`Belongs in: ${binName(item.answer)}`), `${item.label} names its bin`);
       assert.ok(text.includes(item.why.replace(/\s+/g, ' ')), `${item.label} shows its why`);
@@ -775,6 +779,45 @@ test('Try again reshuffles and clears; last and best scores survive reloads', as
     await reloadWidget(page);
     await quizTab(page).click();
     await widget(page).getByText('Last score: 12. Best: 14.', { exact: true }).waitFor();
+  });
+});
+
+test('a placed item leaves a hidden row in the pool that no reader meets, and Try again shows the same rows again', async () => {
+  await withWidget('pool-rows', {}, async (t, page) => {
+    // A host theme that forces every row on: the widget's own rule must win.
+    await page.addStyleTag({ content: 'backwise-widget::part(item) { display: flex !important; visibility: visible !important; }' });
+    await openQuiz(page);
+    // Tag the pool's rows, to know them again after Check and Try again.
+    const tagged = await widget(page).locator('.pool li.item').evaluateAll((rows) =>
+      rows.map((r) => ((r.__poolRow = r.dataset.item), r.dataset.item)),
+    );
+    assert.equal(tagged.length, TOTAL);
+    const [first] = await texts(poolItemLabels(page));
+    const item = deck.byLabel.get(first);
+    await placeWithButton(page, item.label, item.answer);
+    await expectCounts(page, 1, item.answer === 'safe' ? 1 : 0, item.answer === 'avoid' ? 1 : 0, 'after one placement');
+
+    const row = widget(page).locator(`.pool li.item[data-item="${item.id}"]`);
+    assert.equal(await row.count(), 1, 'the row stays in the pool');
+    assert.equal(await row.evaluate((r) => r.hidden && !r.checkVisibility() && r.getBoundingClientRect().height), 0, 'hidden, with no box');
+    assert.equal(await pool(page).getByRole('button', { name: new RegExp(escapeRe(item.label)) }).count(), 0, 'none of its buttons is in the accessibility tree');
+    assert.ok(!(await texts(poolItemLabels(page))).includes(item.label), 'it is not among the items to sort');
+    // Tab from the pool's first visible item through the whole pool: never into the hidden row.
+    await poolItemLabels(page).first().focus();
+    for (let i = 0; i < 3 * (TOTAL - 1); i++) {
+      await page.keyboard.press('Tab');
+      const inHidden = await page.evaluate(() => !!document.querySelector('backwise-widget').shadowRoot.activeElement?.closest('[hidden]'));
+      assert.ok(!inHidden, `Tab ${i + 1} does not land in a hidden row`);
+    }
+
+    await sortAll(page);
+    await check(page);
+    await scoreHeading(page).waitFor();
+    await button(widget(page), 'Try again').click();
+    await expectCounts(page, 0, 0, 0, 'after Try again');
+    const again = await widget(page).locator('.pool li.item').evaluateAll((rows) => rows.map((r) => [r.__poolRow, r.dataset.item, r.hidden]));
+    assert.equal(again.length, TOTAL);
+    assert.ok(again.every(([tag, id, hidden]) => tag === id && !hidden), 'the same row elements, all shown again');
   });
 });
 

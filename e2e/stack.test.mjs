@@ -338,7 +338,7 @@ test('switching layout mid-quiz keeps every placement, both ways; the layout att
     }
     const boardState = async () =>
       Object.fromEntries(
-        await widget(page).locator('.zone li.item').evaluateAll((rows) =>
+        await widget(page).locator('.zone li.item:not([hidden])').evaluateAll((rows) =>
           rows.map((r) => [r.dataset.item, r.closest('.zone').classList.contains('bin') ? (r.closest('.safe') ? 'safe' : 'avoid') : 'pool']),
         ),
       );
@@ -349,7 +349,7 @@ test('switching layout mid-quiz keeps every placement, both ways; the layout att
     for (const [id, bin] of placed) assert.equal(board[id], bin, `${id} is still in ${bin} on the board`);
     assert.equal(Object.values(board).filter((b) => b === 'pool').length, TOTAL - placed.size);
     // One more on the board, then back to the stack.
-    const next = await widget(page).locator('.pool .item-label').first().textContent();
+    const next = await widget(page).locator('.pool .item:not([hidden]) .item-label').first().textContent();
     await widget(page).getByRole('button', { name: `Put ${next} in ${SAFE}` }).click();
     await page.setViewportSize({ width: 375, height: 740 });
     await card(page).waitFor();

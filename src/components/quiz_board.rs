@@ -36,9 +36,13 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
         onpointerup: drag.onpointerup.clone(),
         onpointercancel: drag.onpointercancel.clone(),
     };
-    let row = |item: usize| {
+    // In a bin, a row shows where the item is; the pool keeps a hidden row
+    // for each placed item (see `QuizItemRowProps::hidden`).
+    let row = |item: usize, in_pool: bool| {
+        let placement = quiz.placement(item);
         html! {
-            <QuizItemRow key={deck.quiz.items[item].id.clone()} {item} placement={quiz.placement(item)}
+            <QuizItemRow key={deck.quiz.items[item].id.clone()} {item}
+                placement={if in_pool { None } else { placement }} hidden={in_pool && placement.is_some()}
                 selected={state.selected == Some(item)} dragging={drag.state.item == Some(item)}
                 on_action={on_row_action.clone()} gestures={gestures.clone()} />
         }
@@ -92,8 +96,11 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
                 { for drop_here }
                 if items.is_empty() {
                     <p class="empty">{ empty }</p>
-                } else {
-                    <ul class="items">{ for items.iter().map(|&i| row(i)) }</ul>
+                }
+                if target.is_none() {
+                    <ul class="items" hidden={items.is_empty()}>{ for quiz.order().iter().map(|&i| row(i, true)) }</ul>
+                } else if !items.is_empty() {
+                    <ul class="items">{ for items.iter().map(|&i| row(i, false)) }</ul>
                 }
             </section>
         }

@@ -36,6 +36,11 @@ pub struct QuizItemRowProps {
     pub selected: bool,
     #[prop_or_default]
     pub dragging: bool,
+    /// Kept in the pool, hidden, while the item is in a bin: the row is
+    /// there again, without being built again, when the item comes back (and
+    /// for a whole board at once on Try again).
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
 /// The mark shown beside a bin's name on the buttons.
@@ -70,7 +75,7 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
         html! {
             <button type="button" ~className={class_list(&["place", bin.as_str()])} aria-label={aria}
                 data-focus={format!("{}-{id}", bin.as_str())} {onclick}>
-                <span aria-hidden="true">{ bin_icon(bin) }</span>{ " " }{ short }
+                { short }
             </button>
         }
     };
@@ -83,7 +88,7 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
                     { place_button(current.other()) }
                     <button type="button" class="unplace" data-focus={format!("back-{id}")}
                         aria-label={fill(ui.unplace_aria(), &[("item", &entry.label)])} {onclick}>
-                        <span aria-hidden="true">{ "↩" }</span>{ " " }{ ui.unplace().to_string() }
+                        { ui.unplace().to_string() }
                     </button>
                 </>
             }
@@ -101,10 +106,10 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
     let select = props.on_action.reform(move |_| QuizAction::Select(item));
     html! {
         <li ~className={class_list(&["item", when(props.selected, "selected"), when(props.dragging, "dragging")])}
-            part="item" data-drag="" data-item={id.clone()}
+            part="item" data-drag="" data-item={id.clone()} hidden={props.hidden}
             onpointermove={gestures.onpointermove.clone()} onpointerup={gestures.onpointerup.clone()}
             onpointercancel={gestures.onpointercancel.clone()}>
-            <span class="grip" aria-hidden="true" onpointerdown={onpointerdown.clone()}>{ "⠿" }</span>
+            <span class="grip" aria-hidden="true" onpointerdown={onpointerdown.clone()}></span>
             <button type="button" class="item-label" aria-pressed={props.selected.to_string()}
                 data-focus={format!("pick-{id}")} onclick={select} {onpointerdown}>
                 { &entry.label }

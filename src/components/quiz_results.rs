@@ -44,10 +44,10 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         quiz.outcomes().into_iter().partition(|o| !o.correct);
     let row = |o: &ItemOutcome| {
         let item = deck.quiz.items.get(o.item)?;
-        let (class, icon, word) = if o.correct {
-            ("right", "✓", ui.correct())
+        let (class, word) = if o.correct {
+            ("right", ui.correct())
         } else {
-            ("wrong", "✕", ui.wrong())
+            ("wrong", ui.wrong())
         };
         let instead = item
             .instead
@@ -76,7 +76,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         Some(html! {
             <li key={item.id.clone()} ~className={class_list(&["outcome", class])} part="outcome">
                 <p class="outcome-head">
-                    <span ~className={class_list(&["mark", class])}><span aria-hidden="true">{ icon }</span>{ " " }{ word }</span>
+                    <span ~className={class_list(&["mark", class])}>{ word }</span>
                     { " " }<strong>{ &item.label }</strong>
                 </p>
                 <p class="belongs">{ fill(ui.belongs_in(), &[("bin", deck.quiz.bins.label(item.answer))]) }</p>

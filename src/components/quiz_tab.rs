@@ -41,6 +41,7 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
     let root = use_node_ref();
     let on_action = use_quiz_focus(root.clone(), &quiz, layout);
 
+    let sorting = quiz.quiz.phase() == Phase::Sorting;
     let progress = fill(
         deck.ui.sorted_progress(),
         &[
@@ -60,12 +61,17 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
     html! {
         <div class="quiz" ref={root} {onkeydown}>
             <p class="prompt">{ &deck.quiz.prompt }</p>
-            if quiz.quiz.phase() == Phase::Sorting && layout == Layout::Stack {
-                <QuizStack state={(*quiz).clone()} {on_action} />
-            } else if quiz.quiz.phase() == Phase::Sorting {
-                <p class="progress" part="progress">{ progress }</p>
-                <QuizBoard state={(*quiz).clone()} {on_action} />
-            } else {
+            if layout == Layout::Board {
+                // Hidden, not removed, under the results: Try again then
+                // shows the rows it has rather than building a board again.
+                <div class="sorting" hidden={!sorting}>
+                    <p class="progress" part="progress">{ progress }</p>
+                    <QuizBoard state={(*quiz).clone()} on_action={on_action.clone()} />
+                </div>
+            } else if sorting {
+                <QuizStack state={(*quiz).clone()} on_action={on_action.clone()} />
+            }
+            if !sorting {
                 <QuizResults quiz={quiz.quiz.clone()} {on_action}
                     see_tip={props.see_tip.clone()} />
             }

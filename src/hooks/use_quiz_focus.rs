@@ -15,13 +15,15 @@ use crate::state::{QuizAction, QuizState as QuizReducer};
 fn selector(state: &QuizState, target: FocusTarget) -> String {
     let marked = |key: &str| format!("[data-focus=\"{key}\"]");
     let id = |item: usize| state.item_ids().get(item).cloned().unwrap_or_default();
+    // The pool keeps hidden rows for the items in the bins.
+    let shown = |key: &str| format!(".item:not([hidden]) {}", marked(key));
     match target {
-        FocusTarget::Pick(item) => marked(&format!("pick-{}", id(item))),
-        FocusTarget::Back(item) => marked(&format!("back-{}", id(item))),
+        FocusTarget::Pick(item) => shown(&format!("pick-{}", id(item))),
+        FocusTarget::Back(item) => shown(&format!("back-{}", id(item))),
         FocusTarget::Check => marked("check"),
         FocusTarget::Score => marked("score"),
         // The new order is not known yet: whichever item comes first.
-        FocusTarget::FirstInPool => ".pool .item-label".into(),
+        FocusTarget::FirstInPool => ".pool .item:not([hidden]) .item-label".into(),
         FocusTarget::Card => marked("card"),
         FocusTarget::Bin(bin) => marked(&format!("bin-{}", bin.as_str())),
     }
