@@ -87,7 +87,8 @@ function installHelpers() {
       btn = put[putCount++ % put.length];
     }
     const was = label(btn);
-    return timed(() => btn.click(), () => !btn.isConnected || label(btn) !== was);
+    // A placed item's row stays in the pool, hidden (see bench/DECISIONS.md).
+    return timed(() => btn.click(), () => !btn.isConnected || !!btn.closest('[hidden]') || label(btn) !== was);
   }
 
   /** `n` timed inputs; between them one frame (`gap` true), a macrotask (false), or `gap` ms. */
@@ -144,7 +145,8 @@ function installHelpers() {
       const check = button((b) => b.textContent.trim() === 'Check answers');
       if (!check) throw new Error('no Check answers button');
       await new Promise((r) => setTimeout(r, 50));
-      out.check.push(await timed(() => check.click(), () => !check.isConnected));
+      // The board is hidden, not removed, under the results.
+      out.check.push(await timed(() => check.click(), () => !check.isConnected || !!check.closest('[hidden]')));
       await frame();
       const again = button((b) => /^Try again$/.test(b.textContent.trim()));
       if (!again) throw new Error('no Try again button on the results');

@@ -346,9 +346,9 @@ function markdown(rep, lines) {
       const g = it.paced.gapMs;
       for (const [n, x] of [['Deck step', it.paced.deck], ['Quiz placement', it.paced.quiz]])
         out.push(`| ${n}, ${g} ms apart (information) | ${x.n} | ${fmtMs(x.median, 2)} | ${fmtMs(x.p95, 2)} | ${fmtMs(x.max, 2)} |`);
-      for (const [n, x] of [['Check answers (whole board → results)', it.check], ['Try again (results → fresh board)', it.tryAgain]])
+      for (const [n, x] of [['Check answers (board → results)', it.check], ['Try again (results → board)', it.tryAgain]])
         if (x) out.push(`| ${n}, ${g} ms apart (information) | ${x.n} | ${fmtMs(x.median, 2)} | ${fmtMs(x.p95, 2)} | ${fmtMs(x.max, 2)} |`);
-      out.push('', `The budget is read on the deck and quiz rows above them: one frame between inputs, the same series as in every earlier report. The rows "${g} ms apart" time the same inputs with the main thread idle between them, as between a reader's clicks; on a small VM the first work after an idle gap runs slower, so they show what a reader's pause costs, for information. Check answers and Try again replace the whole board or the whole results view (about 17 rows or outcomes): each round sorts every item first, untimed.`);
+      out.push('', `The budget is read on the deck and quiz rows above them: one frame between inputs, the same series as in every earlier report. The rows "${g} ms apart" time the same inputs with the main thread idle between them, as between a reader's clicks; on a small VM the first work after an idle gap runs slower, so they show what a reader's pause costs, for information. Check answers hides the board and builds the results view (about 17 outcomes); Try again removes it and shows the board's 17 rows again, which it kept hidden (bench/DECISIONS.md): each round sorts every item first, untimed.`);
     }
     out.push('', `Timer resolution: ${it.timerResolution}. Re-mount after re-inserting the element (warm, wasm already compiled): p50 ${fmtMs(it.remountMs.median)}, p95 ${fmtMs(it.remountMs.p95)}.`, '');
     const mm = it.memory;
