@@ -13,6 +13,12 @@
 //     interaction, 0 when Chrome reports none because it took under 16 ms):
 //     the Quiz tab, every board placement, Check answers and Try again,
 //     each the first time after a page load and again later.
+//   node bench/ab.mjs work OLD_DIST NEW_DIST [--runs 8] [--throttle 4]
+//     The same clicks, traced: the main thread's work for each, from the
+//     start of the click's task to the end of the first frame commit after
+//     it (the click's script, style and layout, and the frame's paint). It
+//     sees differences of a few milliseconds that Event Timing's 8 ms steps
+//     and the wait for the display hide; it leaves that wait out.
 //
 // Build each side with ./scripts/release-build and copy dist/ away between
 // them (bench/tmp/ is ignored by git).
@@ -27,15 +33,15 @@ import { EVENT_THRESHOLD_MS, attribute, eventObserver, timedAct } from './events
 
 const [mode, ...args] = process.argv.slice(2);
 const dists = [];
-let runs = mode === 'startup' ? 30 : 6;
+let runs = { startup: 30, clicks: 6, work: 8 }[mode] ?? 6;
 let throttle = 4;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--runs') runs = Number(args[++i]);
   else if (args[i] === '--throttle') throttle = Number(args[++i]);
   else dists.push(path.resolve(args[i]));
 }
-if (!['startup', 'clicks'].includes(mode) || dists.length !== 2 || !(runs > 0) || !(throttle >= 1)) {
-  console.error('usage: node bench/ab.mjs startup|clicks OLD_DIST NEW_DIST [--runs N] [--throttle N]');
+if (!['startup', 'clicks', 'work'].includes(mode) || dists.length !== 2 || !(runs > 0) || !(throttle >= 1)) {
+  console.error('usage: node bench/ab.mjs startup|clicks|work OLD_DIST NEW_DIST [--runs N] [--throttle N]');
   process.exit(2);
 }
 
@@ -63,27 +69,67 @@ async function startupRun(browser, url, k) {
   }
 }
 
+/** The clicks both modes time, each given to `act(label, click)`; a null label is not timed. */
+async function quizClicks(page, act) {
+  const widget = page.locator('backwise-widget').first();
+  for (const round of ['first', 'later']) {
+    await act(`Quiz tab, ${round}`, () => widget.getByRole('tab', { name: 'Quiz' }).click());
+    const put = widget.locator('.pool').getByRole('button', { name: /^Put .+ in .+$/ });
+    for (let i = 0; (await put.count()) > 0; i++) await act(`Put … in …, ${round}`, () => put.nth(i % 2).click());
+    await act(`Check answers, ${round}`, () => widget.getByRole('button', { name: 'Check answers', exact: true }).click());
+    await act(`Try again, ${round}`, () => widget.getByRole('button', { name: 'Try again', exact: true }).click());
+    await act(null, () => widget.getByRole('tab', { name: 'Tips' }).click());
+  }
+}
+
 async function clicksRun(browser, url, k, throttle) {
   const t = await newPage(browser, { throttle, initScripts: [[eventObserver, EVENT_THRESHOLD_MS]] });
   const { page } = t;
   try {
     await page.goto(url);
     await waitReady(t);
-    const widget = page.locator('backwise-widget').first();
     const acts = [];
-    const act = async (label, fn) => acts.push(await timedAct(page, 'click', label, fn));
-    for (const round of ['first', 'later']) {
-      await act(`Quiz tab, ${round}`, () => widget.getByRole('tab', { name: 'Quiz' }).click());
-      const put = widget.locator('.pool').getByRole('button', { name: /^Put .+ in .+$/ });
-      for (let i = 0; (await put.count()) > 0; i++) await act(`Put … in …, ${round}`, () => put.nth(i % 2).click());
-      await act(`Check answers, ${round}`, () => widget.getByRole('button', { name: 'Check answers', exact: true }).click());
-      await act(`Try again, ${round}`, () => widget.getByRole('button', { name: 'Try again', exact: true }).click());
-      await act(null, () => widget.getByRole('tab', { name: 'Tips' }).click());
-    }
+    await quizClicks(page, async (label, fn) => acts.push(await timedAct(page, 'click', label, fn)));
     // As the report reads it: under the threshold Chrome reports nothing (0 here).
     for (const { label, duration } of attribute(acts, await page.evaluate(() => window.__eventEntries))) {
       if (label) record(k, label, duration ?? 0);
     }
+  } finally {
+    await t.context.close();
+  }
+}
+
+async function workRun(browser, url, k, throttle) {
+  const t = await newPage(browser, { throttle });
+  const { page, cdp } = t;
+  try {
+    await page.goto(url);
+    await waitReady(t);
+    const events = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    const labels = [];
+    await quizClicks(page, async (label, fn) => {
+      labels.push(label);
+      await fn();
+      await page.waitForTimeout(120);
+    });
+    await cdp.send('Tracing.end');
+    await done;
+    // The page's main thread: the renderer thread that dispatched the clicks.
+    const main = events.find((e) => e.ph === 'X' && e.name === 'EventDispatch' && e.args?.data?.type === 'click');
+    const mine = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
+    const clicks = mine.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
+    if (clicks.length !== labels.length) throw new Error(`ab: traced ${clicks.length} clicks, made ${labels.length}`);
+    clicks.forEach((click, i) => {
+      if (!labels[i]) return;
+      const task = mine.find((e) => e.name === 'RunTask' && e.ts <= click.ts && e.ts + e.dur >= click.ts + click.dur);
+      const commit = mine.find((e) => e.name === 'Commit' && e.ts > click.ts + click.dur);
+      if (!task || !commit) throw new Error(`ab: no task or no commit for ${labels[i]}`);
+      record(k, `${labels[i]}: its task`, task.dur / 1000);
+      record(k, `${labels[i]}: to the commit`, (commit.ts + commit.dur - task.ts) / 1000);
+    });
   } finally {
     await t.context.close();
   }
@@ -96,11 +142,13 @@ try {
     for (const [k, server] of servers.entries()) {
       const url = server.url + 'index.html';
       if (mode === 'startup') await startupRun(browser, url, k);
-      else await clicksRun(browser, url, k, throttle);
+      else if (mode === 'clicks') await clicksRun(browser, url, k, throttle);
+      else await workRun(browser, url, k, throttle);
     }
   }
   const fmt = (x) => (x == null || Number.isNaN(x) ? 'n/a' : x.toFixed(1));
-  console.log(mode === 'startup' ? `${runs} alternating loads at 1× CPU, ms` : `${runs} alternating loads at ${throttle}× CPU, Event Timing ms`);
+  const what = { startup: '1× CPU, ms', clicks: `${throttle}× CPU, Event Timing ms`, work: `${throttle}× CPU, main-thread ms from traces` }[mode];
+  console.log(`${runs} alternating loads at ${what}`);
   for (const label of results[0].keys()) {
     console.log(label);
     for (const [k, dist] of dists.entries()) {
