@@ -408,7 +408,10 @@ async function openAdmin() {
   const t = await openPage(`${wp.url}/wp-login.php`);
   await t.page.fill('#user_login', ADMIN.user);
   await t.page.fill('#user_pass', ADMIN.password);
-  await Promise.all([t.page.waitForURL(/\/wp-admin\//), t.page.click('#wp-submit')]);
+  // Logged in once the redirect to wp-admin starts: the dashboard itself,
+  // served by PHP's one-request-at-a-time server, can take longer than a
+  // test's timeout to finish loading, and every caller goes on elsewhere.
+  await Promise.all([t.page.waitForURL(/\/wp-admin\//, { waitUntil: 'commit' }), t.page.click('#wp-submit')]);
   return t;
 }
 
