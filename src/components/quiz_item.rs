@@ -43,14 +43,6 @@ pub struct QuizItemRowProps {
     pub hidden: bool,
 }
 
-/// The mark shown beside a bin's name on the buttons.
-pub fn bin_icon(bin: Bin) -> &'static str {
-    match bin {
-        Bin::Safe => "✓",
-        Bin::Avoid => "✕",
-    }
-}
-
 #[component]
 pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
     let ctx = use_widget_ctx();
@@ -96,7 +88,7 @@ pub fn QuizItemRow(props: &QuizItemRowProps) -> Html {
     };
     let Some(gestures) = &props.gestures else {
         return html! {
-            <li class="item" part="item" data-item={id.clone()}>
+            <li class="item" part="item" data-item={id.clone()} hidden={props.hidden}>
                 <span class="item-label">{ &entry.label }</span>
                 <span class="item-actions">{ actions }</span>
             </li>

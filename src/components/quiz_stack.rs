@@ -6,7 +6,6 @@
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::quiz_item::bin_icon;
 use super::{QuizItemRow, class_list, quiz_actions};
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, fill};
@@ -68,7 +67,7 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
         let hint_id = ctx.id("stack-hint");
         let toward = |bin: Bin| html! {
             <span ~className={class_list(&["toward", bin.as_str()])} aria-hidden="true">
-                { bin_icon(bin) }{ " " }{ bins.label(bin) }
+                { bins.label(bin) }
             </span>
         };
         html! {
@@ -97,7 +96,7 @@ pub fn QuizStack(props: &QuizStackProps) -> Html {
             });
         html! {
             <button type="button" ~className={class_list(&["answer", bin.as_str()])} part="button" aria-label={aria} {onclick}>
-                <span aria-hidden="true">{ bin_icon(bin) }</span>{ " " }{ bins.label(bin) }
+                { bins.label(bin) }
             </button>
         }
     };
