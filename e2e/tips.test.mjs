@@ -338,6 +338,38 @@ test('tabs: arrow keys move between Tips and Quiz with focus on the selected tab
   });
 });
 
+test('tabs on a slow phone (6× CPU): every frame after a click shows the chosen tab selected over its own panel', async () => {
+  await withWidget('tabs-slow', {}, async (t, page) => {
+    // Each panel's first render is long at this speed (the quiz's takes
+    // about 60 ms), long enough that yew lets the browser paint before it
+    // has rendered everything the click changed.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    for (const name of ['Quiz', 'Tips', 'Quiz']) {
+      await page.evaluate(() => {
+        const root = document.querySelector('backwise-widget').shadowRoot;
+        window.__tabFrames = [];
+        // What each frame paints: the shown panel and the selected tab.
+        const look = () => {
+          const shown = [...root.querySelectorAll('[role=tabpanel]')].filter((p) => !p.hidden).map((p) => p.id);
+          const selected = [...root.querySelectorAll('[role=tab][aria-selected=true]')].map((tab) => tab.getAttribute('aria-controls'));
+          window.__tabFrames.push({ shown, selected });
+          if (window.__tabFrames.length < 10) requestAnimationFrame(look);
+        };
+        root.addEventListener('pointerdown', () => requestAnimationFrame(look), { once: true, capture: true });
+      });
+      await widget(page).getByRole('tab', { name, exact: true }).click();
+      await page.waitForFunction(() => window.__tabFrames.length >= 10, null, { timeout: 10000 });
+      const frames = await page.evaluate(() => window.__tabFrames);
+      frames.forEach(({ shown, selected }, i) => {
+        assert.deepEqual(selected, shown, `frame ${i + 1} after the click on ${name}: the selected tab controls the shown panel`);
+      });
+      assert.match(frames.at(-1).shown[0], new RegExp(`panel-${name.toLowerCase()}$`), `${name} is shown at the end`);
+    }
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  });
+});
+
 test('forced colours (high contrast): the selected tab and the pressed filter still stand out', async () => {
   await withWidget('forced-colors', {}, async (t, page) => {
     await page.emulateMedia({ forcedColors: 'active' });

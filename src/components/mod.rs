@@ -3,8 +3,8 @@
 //! from its context (`crate::context`), takes the rest as props, owns the
 //! hooks it needs and reports what the reader does through `on_*`
 //! callbacks. A view without state is a plain function of what it shows
-//! (`footer`, `tab_panel`, `filter_bar`, `tip_card`, `error_card`,
-//! `print_button`, `quiz_actions`), called by the component around it.
+//! (`footer`, `tabs`, `tab_panel`, `filter_bar`, `tip_card`,
+//! `error_card`, `print_button`, `quiz_actions`), called by the component around it.
 
 mod error_card;
 mod filter_bar;
@@ -34,7 +34,7 @@ pub use quiz_stack::QuizStack;
 pub use quiz_tab::QuizTab;
 pub use shell::Shell;
 pub use tab_panel::tab_panel;
-pub use tabs::Tabs;
+pub use tabs::tabs;
 pub use tip_card::tip_card;
 pub use tips_deck::TipsDeck;
 

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{QuizTab, Tabs, TipsDeck, footer, tab_panel};
+use super::{QuizTab, TipsDeck, footer, tab_panel, tabs};
 use crate::context::use_widget_ctx;
 use crate::domain::{Layout, View};
 use crate::hooks::{use_ready_event, use_shown_once, use_tips};
@@ -31,6 +31,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         let tips = tips.clone();
         Callback::from(move |view| tips.dispatch(TipsAction::Show(view)))
     };
+    let tab_refs = [use_node_ref(), use_node_ref()];
     let see_tip = tips.see_tip();
     let quiz_mounted = use_shown_once(view == View::Quiz);
     html! {
@@ -38,7 +39,7 @@ pub fn Shell(props: &ShellProps) -> Html {
             <header class="header" part="header">
                 <h2 class="title">{ &ctx.deck.title }</h2>
             </header>
-            <Tabs selected={view} {on_select} />
+            { tabs(&ctx, view, &on_select, &tab_refs) }
             { tab_panel(&ctx, View::Tips, view == View::Tips, view == View::Tips, || html! { <TipsDeck {tips} /> }) }
             { tab_panel(&ctx, View::Quiz, view == View::Quiz, quiz_mounted, || html! {
                 <QuizTab layout={props.layout} {see_tip} />

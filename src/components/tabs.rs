@@ -4,7 +4,7 @@
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::context::{WidgetCtx, use_widget_ctx};
+use crate::context::WidgetCtx;
 use crate::domain::View;
 
 const VIEWS: [View; 2] = [View::Tips, View::Quiz];
@@ -21,20 +21,23 @@ pub fn tab_and_panel_ids(ctx: &WidgetCtx, view: View) -> (String, String) {
     )
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TabsProps {
-    pub selected: View,
-    pub on_select: Callback<View>,
-}
-
-#[component]
-pub fn Tabs(props: &TabsProps) -> Html {
-    let ctx = use_widget_ctx();
-    // Arrow keys move focus along with the selection.
-    let refs = [use_node_ref(), use_node_ref()];
+/// The tab list, for the component that shows the panels: a plain function,
+/// not a component, so that the selected tab changes in the same render as
+/// the panels. (A child component takes new props in a later pass of yew's
+/// scheduler, and after a render of more than 16 ms, such as the quiz's
+/// first, the scheduler lets the browser paint first: on a slow phone the
+/// quiz showed for two frames under a Tips tab still marked as selected.)
+/// `refs` hold the two tabs, for the arrow keys to move focus along with
+/// the selection.
+pub fn tabs(
+    ctx: &WidgetCtx,
+    selected: View,
+    on_select: &Callback<View>,
+    refs: &[NodeRef; 2],
+) -> Html {
     let ui = &ctx.deck.ui;
     let onkeydown = {
-        let (on_select, refs, selected) = (props.on_select.clone(), refs.clone(), props.selected);
+        let (on_select, refs) = (on_select.clone(), refs.clone());
         Callback::from(move |e: KeyboardEvent| {
             let current = VIEWS.iter().position(|v| *v == selected).unwrap_or(0);
             let target = match e.key().as_str() {
@@ -55,9 +58,9 @@ pub fn Tabs(props: &TabsProps) -> Html {
     html! {
         <div class="tabs" role="tablist" aria-label={ui.tabs_label().to_string()} part="tabs" {onkeydown}>
             { for VIEWS.iter().zip(labels).zip(refs.iter()).map(|((&view, label), node)| {
-                let is_selected = view == props.selected;
-                let (tab_id, panel_id) = tab_and_panel_ids(&ctx, view);
-                let onclick = props.on_select.reform(move |_| view);
+                let is_selected = view == selected;
+                let (tab_id, panel_id) = tab_and_panel_ids(ctx, view);
+                let onclick = on_select.reform(move |_| view);
                 html! {
                     <button type="button" role="tab" class="tab" part="tab" ref={node.clone()}
                         id={tab_id} aria-controls={panel_id}
