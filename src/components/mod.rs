@@ -4,7 +4,8 @@
 //! hooks it needs and reports what the reader does through `on_*`
 //! callbacks. A view without state is a plain function of what it shows
 //! (`footer`, `tabs`, `tab_panel`, `filter_bar`, `tip_card`,
-//! `error_card`, `print_button`, `quiz_actions`), called by the component around it.
+//! `error_card`, `print_button`, `quiz_actions`), called by the component
+//! around it.
 
 mod error_card;
 mod filter_bar;
