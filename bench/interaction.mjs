@@ -17,8 +17,11 @@ function installHelpers() {
   const sr = () => host().shadowRoot;
   const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const macro = () => new Promise((r) => setTimeout(r, 0));
-  // Only the buttons a reader can see: the pool keeps hidden rows for placed items.
-  const buttons = () => [...sr().querySelectorAll('button')].filter((b) => !b.closest('[hidden]'));
+  // The pool keeps a hidden row for each placed item, and the board stays,
+  // hidden, under the results (bench/DECISIONS.md).
+  const inHidden = (el) => !!el.closest('[hidden]');
+  // Only the buttons a reader can see.
+  const buttons = () => [...sr().querySelectorAll('button')].filter((b) => !inHidden(b));
   const label = (b) => b.getAttribute('aria-label') || '';
   const disabled = (b) => b.disabled || b.getAttribute('aria-disabled') === 'true';
 
@@ -87,8 +90,7 @@ function installHelpers() {
       btn = put[putCount++ % put.length];
     }
     const was = label(btn);
-    // A placed item's row stays in the pool, hidden (see bench/DECISIONS.md).
-    return timed(() => btn.click(), () => !btn.isConnected || !!btn.closest('[hidden]') || label(btn) !== was);
+    return timed(() => btn.click(), () => !btn.isConnected || inHidden(btn) || label(btn) !== was);
   }
 
   /** `n` timed inputs; between them one frame (`gap` true), a macrotask (false), or `gap` ms. */
@@ -145,8 +147,7 @@ function installHelpers() {
       const check = button((b) => b.textContent.trim() === 'Check answers');
       if (!check) throw new Error('no Check answers button');
       await new Promise((r) => setTimeout(r, 50));
-      // The board is hidden, not removed, under the results.
-      out.check.push(await timed(() => check.click(), () => !check.isConnected || !!check.closest('[hidden]')));
+      out.check.push(await timed(() => check.click(), () => !check.isConnected || inHidden(check)));
       await frame();
       const again = button((b) => /^Try again$/.test(b.textContent.trim()));
       if (!again) throw new Error('no Try again button on the results');

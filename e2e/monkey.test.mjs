@@ -38,6 +38,7 @@ import {
   quizCompleteRecorder,
   boardLayout,
   quizCompleteEvents,
+  SHOWN_ITEM,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -66,7 +67,7 @@ const ATTRIBUTES = { view: ['tips', 'quiz'], theme: ['auto', 'light', 'dark'], s
  * card is up.
  */
 const snapshot = (page) =>
-  page.evaluate(() => {
+  page.evaluate((shownItem) => {
     const root = document.querySelector('backwise-widget').shadowRoot;
     const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : null);
     const shown = (el) => el && el.checkVisibility();
@@ -75,7 +76,7 @@ const snapshot = (page) =>
     if (shown(board)) {
       const zone = (name) => {
         const el = root.querySelector(`.zone.${name}`);
-        return { title: text(el.querySelector('.zone-title')), labels: [...el.querySelectorAll('li.item:not([hidden]) .item-label')].map(text) };
+        return { title: text(el.querySelector('.zone-title')), labels: [...el.querySelectorAll(`${shownItem} .item-label`)].map(text) };
       };
       return { view: 'board', crashed, progress: text(root.querySelector('.progress')), pool: zone('pool'), safe: zone('safe'), avoid: zone('avoid') };
     }
@@ -93,7 +94,7 @@ const snapshot = (page) =>
       };
     }
     return { view: shown(root.querySelector('.deck')) ? 'tips' : 'other', crashed };
-  });
+  }, SHOWN_ITEM);
 
 /**
  * The focused control in the widget, if it is not wholly in view (to the

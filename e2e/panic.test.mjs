@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openSuite, newPage, waitForReady, screenshot } from './lib/browser.mjs';
+import { SHOWN_ITEM } from './lib/widget.mjs';
 
 const { server, browser } = await openSuite();
 
@@ -22,8 +23,10 @@ test('a panic shows the crash card instead of a blank box, and logs once', async
     // order: each new row then goes before a torn-out one. (In deck order, a
     // shuffle that happened to list them in that order left nothing to
     // insert before, about one run in 24.)
-    const order = await page.evaluate(() =>
-      [...document.querySelector('backwise-widget').shadowRoot.querySelectorAll('.pool .item:not([hidden]) .item-label')].map((b) => b.textContent.trim()),
+    const order = await page.evaluate(
+      (shownItem) =>
+        [...document.querySelector('backwise-widget').shadowRoot.querySelectorAll(`.pool ${shownItem} .item-label`)].map((b) => b.textContent.trim()),
+      SHOWN_ITEM,
     );
     const labels = ['Walking', 'Swimming', 'Bicycling', 'Yoga learned from a teacher'];
     labels.sort((a, b) => order.indexOf(b) - order.indexOf(a));

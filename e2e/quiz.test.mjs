@@ -28,6 +28,7 @@ import {
   seededMathRandom,
   wholyInView,
   settledBox,
+  SHOWN_ITEM,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -76,9 +77,9 @@ async function check(page, how = 'click') {
 }
 const scoreHeading = (page) => widget(page).getByRole('heading', { name: /^\d+ of \d+$/ });
 // The pool keeps a hidden row for each placed item: a reader sees only the others.
-const poolItemLabels = (page) => widget(page).locator('.pool .item:not([hidden]) .item-label');
+const poolItemLabels = (page) => widget(page).locator(`.pool ${SHOWN_ITEM} .item-label`);
 const binItemLabels = (page, answer) => widget(page).locator(`.bin.${answer} .item-label`);
-const itemRow = (page, id) => widget(page).locator(`li.item[data-item="${id}"]:not([hidden])`);
+const itemRow = (page, id) => widget(page).locator(`${SHOWN_ITEM}[data-item="${id}"]`);
 const outcome = (page, label) =>
   widget(page).getByRole('listitem').filter({ has: page.getByText(label, { exact: true }) });
 

@@ -23,6 +23,7 @@ import {
   quizCompleteEvents,
   seededMathRandom,
   smallTargets,
+  SHOWN_ITEM,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -338,7 +339,7 @@ test('switching layout mid-quiz keeps every placement, both ways; the layout att
     }
     const boardState = async () =>
       Object.fromEntries(
-        await widget(page).locator('.zone li.item:not([hidden])').evaluateAll((rows) =>
+        await widget(page).locator(`.zone ${SHOWN_ITEM}`).evaluateAll((rows) =>
           rows.map((r) => [r.dataset.item, r.closest('.zone').classList.contains('bin') ? (r.closest('.safe') ? 'safe' : 'avoid') : 'pool']),
         ),
       );
@@ -349,7 +350,7 @@ test('switching layout mid-quiz keeps every placement, both ways; the layout att
     for (const [id, bin] of placed) assert.equal(board[id], bin, `${id} is still in ${bin} on the board`);
     assert.equal(Object.values(board).filter((b) => b === 'pool').length, TOTAL - placed.size);
     // One more on the board, then back to the stack.
-    const next = await widget(page).locator('.pool .item:not([hidden]) .item-label').first().textContent();
+    const next = await widget(page).locator(`.pool ${SHOWN_ITEM} .item-label`).first().textContent();
     await widget(page).getByRole('button', { name: `Put ${next} in ${SAFE}` }).click();
     await page.setViewportSize({ width: 375, height: 740 });
     await card(page).waitFor();

@@ -42,6 +42,13 @@ export function boardLayout() {
   });
 }
 
+/**
+ * A board row that a reader sees. The pool keeps a row for every item and
+ * hides the ones in the bins (`hidden`), so a test that reads the board as a
+ * reader does skips those.
+ */
+export const SHOWN_ITEM = 'li.item:not([hidden])';
+
 /** The backwise-quiz-complete events recorded since the last (re)load. */
 export const quizCompleteEvents = (page) => page.evaluate(() => window.__quizComplete || []);
 
