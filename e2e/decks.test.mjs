@@ -520,7 +520,7 @@ test('deck: a deck of one kind shows its tips without a filter, never "Tip 0 of 
       const w = page.locator(`#${kind}`);
       assert.equal(await w.getByRole('group', { name: 'Show' }).count(), 0, `${kind}: no filter group`);
       assert.equal(await w.getByRole('button', { name: /^(All|Do's|Don'ts)$/ }).count(), 0, `${kind}: no filter button`);
-      const progress = w.locator('.progress');
+      const progress = w.locator('.tips .progress');
       const badge = kind === 'do' ? /Do$/ : /Don't$/;
       for (let n = 1; n <= 5; n++) {
         assert.equal(await progress.textContent(), `Tip ${n} of 5`);

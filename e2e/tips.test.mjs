@@ -338,8 +338,39 @@ test('tabs: arrow keys move between Tips and Quiz with focus on the selected tab
   });
 });
 
+/** In the page: whether the quiz panel has its content, hidden or not. */
+const quizRendered = () => document.querySelector('backwise-widget').shadowRoot.querySelector('[role=tabpanel][id$=panel-quiz] .quiz') !== null;
+
+/** As in a browser without `requestIdleCallback` (Safari). */
+const noIdleCallback = () => delete window.requestIdleCallback;
+
+test('the quiz is rendered, hidden, while the browser is idle on the Tips tab; its tab then only shows it', async () => {
+  await withWidget('quiz-ahead', {}, async (t, page) => {
+    await page.waitForFunction(quizRendered, null, { timeout: 5000 });
+    const quiz = widget(page).getByRole('tab', { name: 'Quiz', exact: true });
+    assert.equal(await quiz.getAttribute('aria-selected'), 'false', 'the Tips tab stays selected');
+    assert.equal(await widget(page).getByRole('button', { name: 'Check answers', exact: true }).count(), 0, 'the quiz is hidden from assistive technology');
+    await expectCard(page, TIPS[0], 1, 10, 'the tips are still shown');
+    // Mark the quiz's first row: the click must show it, not build a new one.
+    await widget(page).locator('li.item').first().evaluate((li) => (li.dataset.marked = 'yes'));
+    await quiz.click();
+    await widget(page).getByText(/^0 of 17 sorted$/).waitFor();
+    assert.equal(await widget(page).locator('li.item[data-marked=yes]').count(), 1, 'the rows rendered ahead are the ones shown');
+  });
+});
+
+test('without requestIdleCallback (Safari), the quiz is rendered when its tab is first chosen', async () => {
+  await withWidget('quiz-no-idle', { initScripts: [noIdleCallback] }, async (t, page) => {
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(quizRendered), false, 'nothing rendered ahead');
+    await widget(page).getByRole('tab', { name: 'Quiz', exact: true }).click();
+    await widget(page).getByText(/^0 of 17 sorted$/).waitFor();
+  });
+});
+
 test('tabs on a slow phone (6× CPU): every frame after a click shows the chosen tab selected over its own panel', async () => {
-  await withWidget('tabs-slow', {}, async (t, page) => {
+  // Without the idle render, so that the quiz's first render is in the click.
+  await withWidget('tabs-slow', { initScripts: [noIdleCallback] }, async (t, page) => {
     // Each panel's first render is long at this speed (the quiz's takes
     // about 60 ms), long enough that yew lets the browser paint before it
     // has rendered everything the click changed.

@@ -20,13 +20,15 @@ pub struct QuizTabProps {
     pub see_tip: SeeTip,
 }
 
-/// Mounts when the Quiz tab is first shown, then stays mounted while the tab
+/// Mounts, hidden, in the browser's first idle period (or when the Quiz tab
+/// is first shown, if that comes sooner), then stays mounted while the tab
 /// is hidden, because it owns the quiz state: with `storage="none"` nothing
 /// could restore the reader's placements after a visit to the Tips tab, and
-/// each action is announced once. Coming back to the quiz then costs no
-/// render (a whole board is about 17 rows), and a reader who never opens it
-/// never pays for it. Every action of the board and the results goes through
-/// `use_quiz_focus`, so that focus follows it from one to the other.
+/// each action is announced once. Opening the quiz then costs no render (a
+/// whole board is about 17 rows), only showing it; the render is done while
+/// the reader is on the tips. Every action of the board and the results
+/// goes through `use_quiz_focus`, so that focus follows it from one to the
+/// other.
 #[component]
 pub fn QuizTab(props: &QuizTabProps) -> Html {
     let ctx = use_widget_ctx();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{QuizTab, TipsDeck, footer, tab_panel, tabs};
 use crate::context::use_widget_ctx;
 use crate::domain::{Layout, View};
-use crate::hooks::{use_ready_event, use_shown_once, use_tips};
+use crate::hooks::{use_ready_event, use_shown_or_idle, use_tips};
 use crate::state::TipsAction;
 
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,8 @@ pub struct ShellProps {
 /// Holds the tips state, which both tabs need (see [`use_tips`]), and hands
 /// it to each part that uses it, one level down: plain props show that flow
 /// better than a context would. The quiz state belongs to the Quiz tab,
-/// which mounts when it is first shown and then stays (see [`QuizTab`]).
+/// which mounts, hidden, when the browser is first idle (or when it is
+/// shown, if that comes first) and then stays (see [`QuizTab`]).
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let ctx = use_widget_ctx();
@@ -33,7 +34,7 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
     let tab_refs = [use_node_ref(), use_node_ref()];
     let see_tip = tips.see_tip();
-    let quiz_mounted = use_shown_once(view == View::Quiz);
+    let quiz_mounted = use_shown_or_idle(view == View::Quiz);
     html! {
         <>
             <header class="header" part="header">

@@ -1,5 +1,5 @@
-//! The panel of one tab. A panel renders its content only once it is shown:
-//! a faster start, and no work for a view the reader never opens.
+//! The panel of one tab. A panel renders its content only once it is shown,
+//! or (the quiz) once the browser is idle: a faster start.
 
 use yew::prelude::*;
 
@@ -9,7 +9,8 @@ use crate::domain::View;
 
 /// The panel of `view`, hidden unless `shown`, with `content` rendered while
 /// `mounted`. The Tips panel mounts its content while shown; the Quiz panel
-/// from the first time it is shown, and keeps it (see `QuizTab`).
+/// from the browser's first idle period or its first showing, whichever
+/// comes first, and keeps it (see `QuizTab`).
 pub fn tab_panel(
     ctx: &WidgetCtx,
     view: View,
