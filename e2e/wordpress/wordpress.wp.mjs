@@ -406,8 +406,18 @@ test('consent: nothing is stored until window.backwiseConsent(true); a post\'s o
 /** A browser context logged in as the site's admin. */
 async function openAdmin() {
   const t = await openPage(`${wp.url}/wp-login.php`);
+  // wp-login.php focuses the user name field, and selects its text, 200 ms
+  // after the page is read (its wp_attempt_focus). Text typed into the
+  // password field just then lands in the user name, and the login fails:
+  // the form is filled in only once that has happened.
+  await t.page.waitForFunction(() => document.activeElement?.id === 'user_login');
   await t.page.fill('#user_login', ADMIN.user);
   await t.page.fill('#user_pass', ADMIN.password);
+  assert.deepEqual(
+    await t.page.evaluate(() => [document.getElementById('user_login').value, document.getElementById('user_pass').value]),
+    [ADMIN.user, ADMIN.password],
+    'the login form holds what was typed',
+  );
   // Logged in once the redirect to wp-admin starts: the dashboard itself,
   // served by PHP's one-request-at-a-time server, can take longer than a
   // test's timeout to finish loading, and every caller goes on elsewhere.
