@@ -822,6 +822,55 @@ test('a placed item leaves a hidden row in the pool that no reader meets, and Tr
   });
 });
 
+// The results, rendered or not: built ahead (hidden) once every item is placed.
+const resultsBuilt = () => document.querySelector('backwise-widget').shadowRoot.querySelector('section.results .outcome') !== null;
+const idle = () => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 50), { timeout: 2000 }));
+
+test('once every item is placed, the results are built, hidden, while the browser is idle; Check then only shows them', async () => {
+  await withWidget('results-ahead', {}, async (t, page) => {
+    await openQuiz(page);
+    await sortAll(page, WRONG_IDS, { leave: 1 });
+    await page.evaluate(idle);
+    assert.equal(await page.evaluate(resultsBuilt), false, 'nothing is built while an item is left to sort');
+    await sortAll(page, WRONG_IDS);
+    await page.waitForFunction(resultsBuilt, null, { timeout: 5000 });
+    const results = widget(page).locator('section.results');
+    assert.equal(await results.evaluate((s) => s.hidden && !s.checkVisibility()), true, 'the results are hidden');
+    assert.equal(await scoreHeading(page).count(), 0, 'and out of the accessibility tree');
+    assert.equal(await sortedText(page).textContent(), `${TOTAL} of ${TOTAL} sorted`, 'the board is still shown');
+
+    // Returning an item takes them away; placing it again builds them again.
+    const [id] = WRONG_IDS;
+    const label = deck.items.find((i) => i.id === id).label;
+    await returnButton(widget(page), label).click();
+    await widget(page).getByText(`${TOTAL - 1} of ${TOTAL} sorted`, { exact: true }).waitFor();
+    assert.equal(await page.evaluate(resultsBuilt), false, 'an item back in the pool: no results');
+    await placeWithButton(page, label, otherBin(deck.items.find((i) => i.id === id).answer));
+    await page.waitForFunction(resultsBuilt, null, { timeout: 5000 });
+
+    // Mark them: Check must show these, not build new ones.
+    await results.evaluate((s) => (s.dataset.marked = 'yes'));
+    await check(page);
+    await scoreHeading(page).waitFor();
+    assert.equal(await scoreHeading(page).textContent(), `${TOTAL - WRONG_IDS.length} of ${TOTAL}`);
+    assert.equal(await widget(page).locator('section.results[data-marked=yes]').count(), 1, 'the results built ahead are the ones shown');
+    assert.equal((await deepActive(page)).text, `${TOTAL - WRONG_IDS.length} of ${TOTAL}`, 'focus is on the score');
+    await outcome(page, label).getByText(/^Belongs in: /).waitFor();
+  });
+});
+
+test('without requestIdleCallback (Safari), the results are built on Check', async () => {
+  await withWidget('results-no-idle', { initScripts: [() => delete window.requestIdleCallback] }, async (t, page) => {
+    await openQuiz(page);
+    await sortAll(page);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(resultsBuilt), false, 'nothing built ahead');
+    await check(page);
+    await scoreHeading(page).waitFor();
+    assert.equal(await scoreHeading(page).textContent(), `${TOTAL} of ${TOTAL}`);
+  });
+});
+
 test('live region: placing, moving, returning and selecting are announced', async () => {
   await withWidget('live-region', {}, async (t, page) => {
     await openQuiz(page);

@@ -1,6 +1,7 @@
 //! After Check: the score and its band, then the items the reader got wrong,
 //! each with its correct bin, why, the safer alternative and a link to its
-//! tip, then, folded, the ones they got right.
+//! tip, then, folded, the ones they got right. Built, hidden, while the
+//! browser is idle once every item is placed, so that Check only shows them.
 
 use web_sys::Element;
 use yew::prelude::*;
@@ -8,12 +9,15 @@ use yew::prelude::*;
 use super::class_list;
 use crate::context::use_widget_ctx;
 use crate::domain::{ItemOutcome, Quiz, ScoreBand, fill};
-use crate::hooks::{SeeTip, fresh_quiz, hold_focus};
+use crate::hooks::{SeeTip, fresh_quiz, hold_focus, use_shown_or_idle};
 use crate::state::QuizAction;
 
 #[derive(Properties, PartialEq)]
 pub struct QuizResultsProps {
     pub quiz: Quiz,
+    /// Checked: the results are shown. Before that they are hidden, and
+    /// rendered only once the browser is idle (see [`use_shown_or_idle`]).
+    pub shown: bool,
     pub on_action: Callback<QuizAction>,
     pub see_tip: SeeTip,
 }
@@ -21,6 +25,9 @@ pub struct QuizResultsProps {
 #[component]
 pub fn QuizResults(props: &QuizResultsProps) -> Html {
     let ctx = use_widget_ctx();
+    if !use_shown_or_idle(props.shown) {
+        return html! {};
+    }
     let (quiz, on_action) = (&props.quiz, &props.on_action);
     let deck = &ctx.deck;
     let ui = &deck.ui;
@@ -87,7 +94,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         })
     };
     html! {
-        <section class="results" aria-labelledby={ctx.id("score")}>
+        <section class="results" aria-labelledby={ctx.id("score")} hidden={!props.shown}>
             <h3 class="score" id={ctx.id("score")} part="score" tabindex="-1" data-focus="score">
                 { fill(ui.score(), &[("score", &score.to_string()), ("total", &total.to_string())]) }
             </h3>

@@ -26,7 +26,9 @@ pub struct QuizTabProps {
 /// could restore the reader's placements after a visit to the Tips tab, and
 /// each action is announced once. Opening the quiz then costs no render (a
 /// whole board is about 17 rows), only showing it; the render is done while
-/// the reader is on the tips. Every action of the board and the results
+/// the reader is on the tips. The results, likewise, are built, hidden,
+/// once every item is placed, so that Check only shows them (see
+/// [`QuizResults`]). Every action of the board and the results
 /// goes through `use_quiz_focus`, so that focus follows it from one to the
 /// other.
 #[component]
@@ -73,8 +75,10 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
             } else if sorting {
                 <QuizStack state={(*quiz).clone()} on_action={on_action.clone()} />
             }
-            if !sorting {
-                <QuizResults quiz={quiz.quiz.clone()} {on_action}
+            // Once every item is placed, the results are built, hidden,
+            // while the browser is idle: Check then only shows them.
+            if !sorting || quiz.quiz.placed_count() == quiz.quiz.len() {
+                <QuizResults quiz={quiz.quiz.clone()} shown={!sorting} {on_action}
                     see_tip={props.see_tip.clone()} />
             }
         </div>

@@ -10,8 +10,9 @@ use yew::prelude::*;
 /// idle period after the first render, for the rest of the component's life.
 ///
 /// A hidden view rendered while the reader reads the shown one makes the
-/// first click on its tab only show it (the Quiz tab's first click at 4× CPU:
-/// bench/DECISIONS.md, "The Quiz tab rendered when the browser is idle").
+/// click that shows it only show it: the Quiz tab, and the results once
+/// every item is placed (bench/DECISIONS.md, "The Quiz tab rendered when the
+/// browser is idle" and "The results rendered, hidden, before Check").
 /// Where the browser has no `requestIdleCallback` (Safari), the view waits
 /// to be shown.
 #[hook]
