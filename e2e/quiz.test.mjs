@@ -29,6 +29,7 @@ import {
   wholyInView,
   settledBox,
   SHOWN_ITEM,
+  noIdleCallback,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -840,12 +841,12 @@ test('once every item is placed, the results are built, hidden, while the browse
     assert.equal(await sortedText(page).textContent(), `${TOTAL} of ${TOTAL} sorted`, 'the board is still shown');
 
     // Returning an item takes them away; placing it again builds them again.
-    const [id] = WRONG_IDS;
-    const label = deck.items.find((i) => i.id === id).label;
+    const item = deck.items.find((i) => i.id === WRONG_IDS[0]);
+    const { label } = item;
     await returnButton(widget(page), label).click();
     await widget(page).getByText(`${TOTAL - 1} of ${TOTAL} sorted`, { exact: true }).waitFor();
     assert.equal(await page.evaluate(resultsBuilt), false, 'an item back in the pool: no results');
-    await placeWithButton(page, label, otherBin(deck.items.find((i) => i.id === id).answer));
+    await placeWithButton(page, label, otherBin(item.answer));
     await page.waitForFunction(resultsBuilt, null, { timeout: 5000 });
 
     // Mark them: Check must show these, not build new ones.
@@ -860,7 +861,7 @@ test('once every item is placed, the results are built, hidden, while the browse
 });
 
 test('without requestIdleCallback (Safari), the results are built on Check', async () => {
-  await withWidget('results-no-idle', { initScripts: [() => delete window.requestIdleCallback] }, async (t, page) => {
+  await withWidget('results-no-idle', { initScripts: [noIdleCallback] }, async (t, page) => {
     await openQuiz(page);
     await sortAll(page);
     await page.waitForTimeout(500);

@@ -20,6 +20,7 @@ import {
   centreOf,
   wholyInView,
   settledBox,
+  noIdleCallback,
 } from './lib/widget.mjs';
 
 const deck = loadDeck();
@@ -340,9 +341,6 @@ test('tabs: arrow keys move between Tips and Quiz with focus on the selected tab
 
 /** In the page: whether the quiz panel has its content, hidden or not. */
 const quizRendered = () => document.querySelector('backwise-widget').shadowRoot.querySelector('[role=tabpanel][id$=panel-quiz] .quiz') !== null;
-
-/** As in a browser without `requestIdleCallback` (Safari). */
-const noIdleCallback = () => delete window.requestIdleCallback;
 
 test('the quiz is rendered, hidden, while the browser is idle on the Tips tab; its tab then only shows it', async () => {
   await withWidget('quiz-ahead', {}, async (t, page) => {

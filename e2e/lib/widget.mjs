@@ -42,6 +42,9 @@ export function boardLayout() {
   });
 }
 
+/** Init script: as in a browser without `requestIdleCallback` (Safari). */
+export const noIdleCallback = () => delete window.requestIdleCallback;
+
 /**
  * A board row that a reader sees. The pool keeps a row for every item and
  * hides the ones in the bins (`hidden`), so a test that reads the board as a

@@ -77,7 +77,7 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
             }
             // Once every item is placed, the results are built, hidden,
             // while the browser is idle: Check then only shows them.
-            if !sorting || quiz.quiz.placed_count() == quiz.quiz.len() {
+            if !sorting || quiz.quiz.all_placed() {
                 <QuizResults quiz={quiz.quiz.clone()} shown={!sorting} {on_action}
                     see_tip={props.see_tip.clone()} />
             }

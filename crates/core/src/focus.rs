@@ -102,9 +102,7 @@ fn on_the_board(state: &QuizState, action: &QuizAction) -> Option<FocusMove> {
             .selected
             .filter(|&item| known(item))
             .and_then(|item| FocusMove::after_update(FocusTarget::Pick(item))),
-        QuizAction::Check if quiz.placed_count() == quiz.len() => {
-            FocusMove::after_update(FocusTarget::Score)
-        }
+        QuizAction::Check if quiz.all_placed() => FocusMove::after_update(FocusTarget::Score),
         QuizAction::Reset { .. } => FocusMove::after_update(FocusTarget::FirstInPool),
         _ => None,
     }
@@ -148,9 +146,7 @@ fn in_the_stack(state: &QuizState, action: &QuizAction) -> Option<FocusMove> {
                 _ => FocusTarget::Card,
             })
         }
-        QuizAction::Check if quiz.placed_count() == quiz.len() => {
-            FocusMove::after_update(FocusTarget::Score)
-        }
+        QuizAction::Check if quiz.all_placed() => FocusMove::after_update(FocusTarget::Score),
         QuizAction::Reset { .. } => FocusMove::after_update(FocusTarget::Card),
         _ => None,
     }

@@ -130,6 +130,11 @@ impl Quiz {
         self.placements.iter().filter(|p| p.is_some()).count()
     }
 
+    /// Every item is in a bin: the quiz can be checked.
+    pub fn all_placed(&self) -> bool {
+        self.placements.iter().all(Option::is_some)
+    }
+
     /// The first item in display order still to sort: the stack's card.
     pub fn next_unplaced(&self) -> Option<usize> {
         self.order
@@ -347,9 +352,11 @@ mod tests {
         let mut q = Quiz::new(answers(), 2);
         q.place(0, Safe).unwrap();
         assert_eq!(q.check(), Err(QuizError::NotAllPlaced { left: 4 }));
+        assert!(!q.all_placed());
         for i in 1..5 {
             q.place(i, Safe).unwrap();
         }
+        assert!(q.all_placed());
         assert_eq!(q.check(), Ok(3));
         assert_eq!(q.phase(), Phase::Checked);
         assert_eq!(q.place(1, Avoid), Err(QuizError::AlreadyChecked));
