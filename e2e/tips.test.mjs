@@ -357,10 +357,63 @@ test('the quiz is rendered, hidden, while the browser is idle on the Tips tab; i
   });
 });
 
+/**
+ * An init script: records every change to a `class` attribute in the
+ * widgets' shadow roots, one entry per MutationObserver callback (changes
+ * made in one task without a microtask checkpoint between them arrive in
+ * one callback), each change with the element's class before it and, at
+ * the time of the callback, whether the element is hidden and has the
+ * quiz's content.
+ */
+const watchClassChanges = () => {
+  window.__classBatches = [];
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    new MutationObserver((records) => {
+      window.__classBatches.push(records.map((r) => ({
+        id: r.target.id,
+        before: r.oldValue,
+        now: r.target.getAttribute('class'),
+        hidden: r.target.hidden,
+        quiz: r.target.querySelector('.quiz') !== null,
+      })));
+    }).observe(root, { subtree: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
+    return root;
+  };
+};
+/** The recorded batches that added or removed the `ahead` class. */
+const aheadBatches = (page) =>
+  page.evaluate(() => window.__classBatches.filter((b) => b.some((r) => /\bahead\b/.test(`${r.before} ${r.now}`))));
+
+test('the quiz, rendered ahead, is then laid out once while idle, unseen: its panel gets `ahead` and loses it in the same task', async () => {
+  await withWidget('quiz-laid-out', { initScripts: [watchClassChanges] }, async (t, page) => {
+    await page.waitForFunction(quizRendered, null, { timeout: 5000 });
+    await page.waitForFunction(() => window.__classBatches.some((b) => b.some((r) => /\bahead\b/.test(r.before ?? ''))), null, { timeout: 5000 });
+    await page.waitForTimeout(500);
+    const batches = await aheadBatches(page);
+    assert.equal(batches.length, 1, `laid out once: ${JSON.stringify(batches)}`);
+    const [added, removed] = batches[0];
+    assert.equal(batches[0].length, 2, 'the class is added and removed, nothing else');
+    assert.match(added.id, /panel-quiz$/, 'on the quiz panel');
+    assert.equal(added.before, 'panel');
+    assert.equal(removed.before, 'panel ahead', 'removed in the same task as it was added');
+    assert.equal(removed.now, 'panel', 'the panel keeps its own class');
+    assert.ok(added.hidden && added.quiz, 'the panel, with the quiz in it, is still hidden');
+    assert.equal(await widget(page).getByRole('button', { name: 'Check answers', exact: true }).count(), 0, 'the quiz is hidden from assistive technology');
+    await expectCard(page, TIPS[0], 1, 10, 'the tips are still shown');
+    await widget(page).getByRole('tab', { name: 'Quiz', exact: true }).click();
+    await widget(page).getByText(/^0 of 17 sorted$/).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal((await aheadBatches(page)).length, 1, 'not laid out again once shown');
+  });
+});
+
 test('without requestIdleCallback (Safari), the quiz is rendered when its tab is first chosen', async () => {
-  await withWidget('quiz-no-idle', { initScripts: [noIdleCallback] }, async (t, page) => {
+  await withWidget('quiz-no-idle', { initScripts: [noIdleCallback, watchClassChanges] }, async (t, page) => {
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(quizRendered), false, 'nothing rendered ahead');
+    assert.deepEqual(await aheadBatches(page), [], 'nor laid out ahead');
     await widget(page).getByRole('tab', { name: 'Quiz', exact: true }).click();
     await widget(page).getByText(/^0 of 17 sorted$/).waitFor();
   });

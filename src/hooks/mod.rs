@@ -6,6 +6,7 @@
 //! above them, in `crate::context`): see the layers in the crate docs.
 
 pub mod host_events;
+mod idle;
 pub mod print_sheet;
 pub mod random;
 pub mod store;
