@@ -32,6 +32,9 @@ pub fn use_shown_or_idle(shown: bool, view: NodeRef) -> bool {
     {
         let seen = seen.clone();
         use_effect_with((), move |_| {
+            // The layout's idle callback is queued from inside the render's,
+            // so it lives in a cell that the cleanup below can reach: an
+            // unmount before it runs cancels it too.
             let lay_out: Rc<RefCell<Option<IdleTask>>> = Rc::default();
             let render = {
                 let lay_out = lay_out.clone();
