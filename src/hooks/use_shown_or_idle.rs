@@ -41,7 +41,9 @@ pub fn use_shown_or_idle(shown: bool, view: NodeRef) -> bool {
                 when_idle(move || {
                     if !seen.replace(true) {
                         rerender.force_update();
-                        lay_out.replace(Some(when_idle(move || lay_out_unseen(&view))));
+                        if view.get().is_some() {
+                            lay_out.replace(Some(when_idle(move || lay_out_unseen(&view))));
+                        }
                     }
                 })
             };
