@@ -58,6 +58,10 @@ export async function lighthouseRun(chrome, url) {
     load: observed.observedLoad ?? null,
   };
   run.warnings = lhr.runWarnings ?? [];
+  // Lighthouse's own reading of the machine's speed in this run (a fixed
+  // loop of string and array work; higher is faster), so that a report
+  // shows how fast the machine was in the hour it ran.
+  run.benchmarkIndex = lhr.environment?.benchmarkIndex ?? null;
   const origin = new URL(url).origin;
   const short = (u) => (u.startsWith(origin) ? u.slice(origin.length) : u);
   run.longTasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => ({ url: short(t.url), start: t.startTime, duration: t.duration }));
@@ -154,6 +158,8 @@ function medianRun(runs) {
  */
 export function summarise(raw, pages, pairs) {
   const out = { runs: Object.values(raw)[0].length, pages: {}, pairs: [] };
+  const speed = Object.values(raw).flat().map((r) => r.benchmarkIndex).filter((x) => x != null);
+  if (speed.length) out.benchmarkIndex = { median: median(speed), min: Math.min(...speed), max: Math.max(...speed), n: speed.length };
   for (const [label, runs] of Object.entries(raw)) {
     const metrics = {};
     for (const k of Object.keys(LH_METRICS)) {

@@ -272,6 +272,8 @@ function markdown(rep, lines) {
   out.push(`| Browser | ${m.chromium} (headless, playwright-core) |`, `| Node | ${m.node} |`, `| Rust | ${m.rustc} |`);
   out.push(`| Trunk / wasm-opt | ${m.trunk} / ${m.wasmOpt} |`, `| Lighthouse | ${m.lighthouse ?? 'n/a'} (npm) |`, `| Commit | ${m.commit} |`, `| Date | ${m.date} |`);
   if (rep.dist) out.push(`| Build measured | ${rep.dist.source}/ of ${rep.dist.builtAt} (copied to ${rep.dist.snapshot}/ for the run) |`);
+  const bi = rep.lighthouse?.benchmarkIndex;
+  if (bi) out.push(`| Lighthouse BenchmarkIndex (the machine's speed during the Lighthouse runs; higher is faster) | median ${bi.median.toFixed(0)} (${bi.min.toFixed(0)}–${bi.max.toFixed(0)}) over ${bi.n} runs |`);
   const busy = rep.load.busyBefore;
   if (busy != null) out.push(`| CPU in use just before the timed runs | ${(busy * 100).toFixed(0)}% of ${m.nproc} CPUs, over ${CPU_SAMPLE_MS / 1000} s |`);
   out.push(`| Load average (1/5/15 min) | at start ${rep.load.start.join(' / ')}; at end ${rep.load.end.join(' / ')} (these lag by minutes, and include this script's own builds and runs) |`, '');
