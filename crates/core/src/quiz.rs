@@ -218,6 +218,17 @@ impl Quiz {
         shuffle(&mut self.order, seed);
     }
 
+    /// Try again's seed. It follows from the current order rather than being
+    /// drawn at the click, so the next attempt is known while the results
+    /// show, and the widget gets its board ready under them. The reader
+    /// still sees a new order each time. Start over draws a random seed.
+    pub fn next_seed(&self) -> u64 {
+        // FNV-1a over the item indices.
+        self.order.iter().fold(0xCBF2_9CE4_8422_2325, |hash, &item| {
+            (hash ^ item as u64).wrapping_mul(0x0100_0000_01B3)
+        })
+    }
+
     pub fn outcomes(&self) -> Vec<ItemOutcome> {
         self.order
             .iter()
@@ -379,6 +390,21 @@ mod tests {
         }
         assert_eq!(q.check(), Ok(2));
         assert_eq!((q.last_score(), q.best_score()), (Some(2), Some(5)));
+    }
+
+    #[test]
+    fn next_seed_makes_the_next_order_known_and_new() {
+        let answers: Vec<Bin> = (0..17).map(|i| if i % 3 == 0 { Safe } else { Avoid }).collect();
+        let mut q = Quiz::new(answers, 7);
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..50 {
+            assert!(seen.insert(q.order().to_vec()), "an order came back");
+            // The same seed, asked for before Try again, gives the same attempt.
+            let mut ahead = q.clone();
+            ahead.try_again(q.next_seed());
+            q.try_again(q.next_seed());
+            assert_eq!(q, ahead);
+        }
     }
 
     #[test]

@@ -64,7 +64,8 @@ pub enum QuizAction {
     /// Take back the last placement or return ([`QuizState::can_undo`]).
     Undo,
     Check,
-    /// Try again after Check, or Start over while sorting: a fresh shuffle.
+    /// Try again after Check (its seed from [`Quiz::next_seed`]), or Start
+    /// over while sorting (a random seed): a fresh shuffle.
     Reset {
         seed: u64,
     },
