@@ -836,7 +836,8 @@ test('once every item is placed, the results are built, hidden, while the browse
     await sortAll(page, WRONG_IDS);
     await page.waitForFunction(resultsBuilt, null, { timeout: 5000 });
     const results = widget(page).locator('section.results');
-    assert.equal(await results.evaluate((s) => s.hidden && !s.checkVisibility()), true, 'the results are hidden');
+    assert.equal(await results.evaluate((s) => s.hidden && !s.checkVisibility({ visibilityProperty: true })), true, 'the results are hidden');
+    assert.equal(await results.evaluate((s) => s.getBoundingClientRect().height), 0, 'and take no room');
     assert.equal(await scoreHeading(page).count(), 0, 'and out of the accessibility tree');
     assert.equal(await sortedText(page).textContent(), `${TOTAL} of ${TOTAL} sorted`, 'the board is still shown');
 
@@ -860,15 +861,82 @@ test('once every item is placed, the results are built, hidden, while the browse
   });
 });
 
-test('without requestIdleCallback (Safari), the results are built on Check', async () => {
+/**
+ * In the page: the board under the results, once it shows the next attempt
+ * (every pool row shown), as its pool's item ids in order, with whether the
+ * board is unseen, takes no room and has its rows laid out; else null.
+ */
+const nextBoard = () => {
+  const root = document.querySelector('backwise-widget').shadowRoot;
+  const board = root.querySelector('.sorting');
+  const rows = [...board.querySelectorAll('.pool li.item')];
+  if (!board.hidden || rows.some((r) => r.hidden) || board.querySelector('.bin li.item')) return null;
+  for (const r of rows) r.__readyRow = r.dataset.item;
+  return {
+    ids: rows.map((r) => r.dataset.item),
+    seen: board.checkVisibility({ visibilityProperty: true }),
+    height: board.getBoundingClientRect().height,
+    rowWidth: rows[0].getBoundingClientRect().width,
+  };
+};
+
+test('without requestIdleCallback (Safari), the results are built on Check, and Try again shuffles on its click', async () => {
   await withWidget('results-no-idle', { initScripts: [noIdleCallback] }, async (t, page) => {
     await openQuiz(page);
+    const firstOrder = await texts(poolItemLabels(page));
     await sortAll(page);
     await page.waitForTimeout(500);
     assert.equal(await page.evaluate(resultsBuilt), false, 'nothing built ahead');
     await check(page);
     await scoreHeading(page).waitFor();
     assert.equal(await scoreHeading(page).textContent(), `${TOTAL} of ${TOTAL}`);
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(nextBoard), null, 'no board got ready under the results');
+    await button(widget(page), 'Try again').click();
+    await expectCounts(page, 0, 0, 0, 'after Try again');
+    const secondOrder = await texts(poolItemLabels(page));
+    assert.deepEqual([...secondOrder].sort(), [...firstOrder].sort(), 'the same items');
+    assert.notDeepEqual(secondOrder, firstOrder, 'in a new order');
+  });
+});
+
+test('under the results, the board of the next attempt is got ready while the browser is idle; Try again shows it as it is', async () => {
+  await withWidget('next-board', {}, async (t, page) => {
+    await openQuiz(page);
+    const firstOrder = await texts(poolItemLabels(page));
+    await sortAll(page, WRONG_IDS);
+    await check(page);
+    await scoreHeading(page).waitFor();
+    await page.waitForFunction(nextBoard, null, { timeout: 5000 });
+    const ready = await page.evaluate(nextBoard);
+    assert.equal(ready.seen, false, 'the board is unseen');
+    assert.equal(ready.height, 0, 'and takes no room');
+    assert.ok(ready.rowWidth > 200, `its rows are laid out (${ready.rowWidth} px wide)`);
+    assert.equal(await pool(page).count(), 0, 'the board is out of the accessibility tree');
+    assert.equal(await poolItemLabels(page).count(), 0, 'no reader meets its rows');
+    assert.deepEqual([...ready.ids].sort(), firstOrder.map((l) => deck.byLabel.get(l).id).sort(), 'every item');
+    // Tab through the results: never into the board.
+    await scoreHeading(page).focus();
+    for (let i = 0; i < 3 * WRONG_IDS.length + 6; i++) {
+      await page.keyboard.press('Tab');
+      const inBoard = await page.evaluate(() => !!document.querySelector('backwise-widget').shadowRoot.activeElement?.closest('.sorting'));
+      assert.ok(!inBoard, `Tab ${i + 1} does not land in the hidden board`);
+    }
+
+    await button(widget(page), 'Try again').click();
+    await expectCounts(page, 0, 0, 0, 'after Try again');
+    const rows = await widget(page).locator(`.pool ${SHOWN_ITEM}`).evaluateAll((rs) => rs.map((r) => [r.__readyRow, r.dataset.item]));
+    assert.deepEqual(rows.map(([, id]) => id), ready.ids, 'the order got ready is the one shown');
+    assert.ok(rows.every(([tag, id]) => tag === id), 'in the same row elements');
+    assert.notDeepEqual(await texts(poolItemLabels(page)), firstOrder, 'a new order');
+    assert.equal(await liveText(page), `Quiz cleared. ${TOTAL} items to sort.`);
+    await assertFocusInWidget(page, 'Try again');
+
+    // The next round gets its own board ready, in yet another order.
+    await sortAll(page);
+    await check(page);
+    await page.waitForFunction(nextBoard, null, { timeout: 5000 });
+    assert.notDeepEqual((await page.evaluate(nextBoard)).ids, ready.ids, 'the third attempt is shuffled again');
   });
 });
 

@@ -76,6 +76,14 @@ impl QuizState {
     pub fn new(deck_id: Rc<str>, item_ids: Rc<[String]>, answers: Rc<[Bin]>, seed: u64) -> Self {
         Self(quiz_state::QuizState::new(deck_id, item_ids, answers, seed))
     }
+
+    /// The state that `action` would lead to, without dispatching it: the
+    /// board under the results shows what Try again will make it.
+    pub fn after(&self, action: QuizAction) -> Self {
+        let mut next = self.clone();
+        next.0.apply(action);
+        next
+    }
 }
 
 impl Deref for QuizState {
@@ -90,8 +98,7 @@ impl Reducible for QuizState {
     type Action = QuizAction;
 
     fn reduce(self: Rc<Self>, action: QuizAction) -> Rc<Self> {
-        let mut next = (*self).clone();
-        next.0.apply(action);
+        let next = self.after(action);
         changed(self, next)
     }
 }

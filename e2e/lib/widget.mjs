@@ -47,10 +47,11 @@ export const noIdleCallback = () => delete window.requestIdleCallback;
 
 /**
  * A board row that a reader sees. The pool keeps a row for every item and
- * hides the ones in the bins (`hidden`), so a test that reads the board as a
- * reader does skips those.
+ * hides the ones in the bins (`hidden`), and under the results the whole
+ * board is hidden, so a test that reads the board as a reader does skips
+ * those.
  */
-export const SHOWN_ITEM = 'li.item:not([hidden])';
+export const SHOWN_ITEM = 'li.item:not([hidden], [hidden] *)';
 
 /** The backwise-quiz-complete events recorded since the last (re)load. */
 export const quizCompleteEvents = (page) => page.evaluate(() => window.__quizComplete || []);

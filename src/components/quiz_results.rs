@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::class_list;
 use crate::context::use_widget_ctx;
 use crate::domain::{ItemOutcome, Quiz, ScoreBand, fill};
-use crate::hooks::{SeeTip, fresh_quiz, hold_focus, use_shown_or_idle};
+use crate::hooks::{SeeTip, hold_focus, use_shown_or_idle};
 use crate::state::QuizAction;
 
 #[derive(Properties, PartialEq)]
@@ -25,10 +25,7 @@ pub struct QuizResultsProps {
 #[component]
 pub fn QuizResults(props: &QuizResultsProps) -> Html {
     let ctx = use_widget_ctx();
-    // Not laid out ahead as well (no element given): that took about 2 ms
-    // off the first Check at 4× CPU, and did not fit the size budget
-    // (bench/DECISIONS.md, "Hidden views laid out once while idle").
-    if !use_shown_or_idle(props.shown, NodeRef::default()) {
+    if !use_shown_or_idle(0, props.shown) {
         return html! {};
     }
     let (quiz, on_action) = (&props.quiz, &props.on_action);
@@ -47,7 +44,9 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         ),
         _ => String::new(),
     };
-    let reset = on_action.reform(|_| fresh_quiz());
+    // Try again's shuffle is known ahead: the Quiz tab has its board ready.
+    let seed = quiz.next_seed();
+    let reset = on_action.reform(move |_| QuizAction::Reset { seed });
     // The ones the reader got wrong come first, each with its right bin, its
     // why, the safer alternative and its tip; the right ones follow, folded.
     let (wrong, right): (Vec<ItemOutcome>, Vec<ItemOutcome>) =

@@ -9,7 +9,9 @@ use yew::prelude::*;
 use super::{QuizBoard, QuizResults, QuizStack};
 use crate::context::use_widget_ctx;
 use crate::domain::{Bin, Layout, Phase, fill};
-use crate::hooks::{SeeTip, random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus};
+use crate::hooks::{
+    SeeTip, random_seed, use_persisted_reducer, use_quiz_events, use_quiz_focus, use_shown_or_idle,
+};
 use crate::state::{QuizAction, QuizState};
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +48,18 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
     let on_action = use_quiz_focus(root.clone(), &quiz, layout);
 
     let sorting = quiz.quiz.phase() == Phase::Sorting;
+    // Under the results, once the browser is idle, the board is got ready
+    // for Try again: it shows the next attempt, hidden, and the click only
+    // shows it. Each Check and each Try again starts a round; while sorting,
+    // the attempt on the board is the one the reader sees.
+    let next_ready = use_shown_or_idle(u32::from(sorting), sorting);
+    let board = if next_ready && !sorting {
+        quiz.after(QuizAction::Reset {
+            seed: quiz.quiz.next_seed(),
+        })
+    } else {
+        (*quiz).clone()
+    };
     let progress = fill(
         deck.ui.sorted_progress(),
         &[
@@ -70,7 +84,7 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
                 // shows the rows it has rather than building a board again.
                 <div class="sorting" hidden={!sorting}>
                     <p class="progress" part="progress">{ progress }</p>
-                    <QuizBoard state={(*quiz).clone()} on_action={on_action.clone()} />
+                    <QuizBoard state={board} on_action={on_action.clone()} />
                 </div>
             } else if sorting {
                 <QuizStack state={(*quiz).clone()} on_action={on_action.clone()} />

@@ -20,9 +20,8 @@ pub struct ShellProps {
 /// it to each part that uses it, one level down: plain props show that flow
 /// better than a context would. The quiz state belongs to the Quiz tab,
 /// which mounts, hidden, when the browser is first idle (or when it is
-/// shown, if that comes first) and then stays (see [`QuizTab`]); its panel,
-/// still hidden, is then laid out once in the next idle period (see
-/// [`use_shown_or_idle()`]).
+/// shown, if that comes first) and then stays (see [`QuizTab`] and
+/// [`use_shown_or_idle()`]); the style sheet keeps its hidden panel laid out.
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let ctx = use_widget_ctx();
@@ -36,16 +35,15 @@ pub fn Shell(props: &ShellProps) -> Html {
     };
     let tab_refs = [use_node_ref(), use_node_ref()];
     let see_tip = tips.see_tip();
-    let quiz_panel = use_node_ref();
-    let quiz_mounted = use_shown_or_idle(view == View::Quiz, quiz_panel.clone());
+    let quiz_mounted = use_shown_or_idle(0, view == View::Quiz);
     html! {
         <>
             <header class="header" part="header">
                 <h2 class="title">{ &ctx.deck.title }</h2>
             </header>
             { tabs(&ctx, view, &on_select, &tab_refs) }
-            { tab_panel(&ctx, View::Tips, view == View::Tips, view == View::Tips, NodeRef::default(), || html! { <TipsDeck {tips} /> }) }
-            { tab_panel(&ctx, View::Quiz, view == View::Quiz, quiz_mounted, quiz_panel, || html! {
+            { tab_panel(&ctx, View::Tips, view == View::Tips, view == View::Tips, || html! { <TipsDeck {tips} /> }) }
+            { tab_panel(&ctx, View::Quiz, view == View::Quiz, quiz_mounted, || html! {
                 <QuizTab layout={props.layout} {see_tip} />
             }) }
             { footer(&ctx.deck) }

@@ -8,20 +8,19 @@ use crate::context::WidgetCtx;
 use crate::domain::View;
 
 /// The panel of `view`, hidden unless `shown`, with `content` rendered while
-/// `mounted`, and `node` referring to it. The Tips panel mounts its content
-/// while shown; the Quiz panel from the browser's first idle period or its
-/// first showing, whichever comes first, and keeps it (see `QuizTab`).
+/// `mounted`. The Tips panel mounts its content while shown; the Quiz panel
+/// from the browser's first idle period or its first showing, whichever
+/// comes first, and keeps it (see `QuizTab`).
 pub fn tab_panel(
     ctx: &WidgetCtx,
     view: View,
     shown: bool,
     mounted: bool,
-    node: NodeRef,
     content: impl FnOnce() -> Html,
 ) -> Html {
     let (tab_id, panel_id) = tab_and_panel_ids(ctx, view);
     html! {
-        <div class="panel" role="tabpanel" ref={node} id={panel_id} aria-labelledby={tab_id} hidden={!shown}>
+        <div class="panel" role="tabpanel" id={panel_id} aria-labelledby={tab_id} hidden={!shown}>
             if mounted { { content() } }
         </div>
     }

@@ -8,7 +8,8 @@ pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
 }
 
-/// "Try again" and "Start over": a new shuffle, its seed drawn now.
+/// Start over: a new shuffle, its seed drawn now. (Try again's seed follows
+/// from the order it replaces: `Quiz::next_seed`.)
 pub fn fresh_quiz() -> QuizAction {
     QuizAction::Reset {
         seed: random_seed(),
