@@ -224,9 +224,11 @@ impl Quiz {
     /// still sees a new order each time. Start over draws a random seed.
     pub fn next_seed(&self) -> u64 {
         // FNV-1a over the item indices.
-        self.order.iter().fold(0xCBF2_9CE4_8422_2325, |hash, &item| {
-            (hash ^ item as u64).wrapping_mul(0x0100_0000_01B3)
-        })
+        self.order
+            .iter()
+            .fold(0xCBF2_9CE4_8422_2325, |hash, &item| {
+                (hash ^ item as u64).wrapping_mul(0x0100_0000_01B3)
+            })
     }
 
     pub fn outcomes(&self) -> Vec<ItemOutcome> {
@@ -394,7 +396,9 @@ mod tests {
 
     #[test]
     fn next_seed_makes_the_next_order_known_and_new() {
-        let answers: Vec<Bin> = (0..17).map(|i| if i % 3 == 0 { Safe } else { Avoid }).collect();
+        let answers: Vec<Bin> = (0..17)
+            .map(|i| if i % 3 == 0 { Safe } else { Avoid })
+            .collect();
         let mut q = Quiz::new(answers, 7);
         let mut seen = std::collections::HashSet::new();
         for _ in 0..50 {
