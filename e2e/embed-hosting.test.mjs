@@ -67,18 +67,18 @@ test('hostile blog: three instances are intact under aggressive global CSS and l
         const root = host.shadowRoot;
         const hostRect = host.getBoundingClientRect();
         const buttons = [...root.querySelectorAll('button')]
-          .filter((b) => b.checkVisibility())
+          .filter((b) => b.checkVisibility({ visibilityProperty: true }))
           .map((b) => {
             const r = b.getBoundingClientRect();
             return { name: (b.getAttribute('aria-label') || b.textContent).trim().slice(0, 40), w: r.width, h: r.height };
           });
         const fontSizes = [...root.querySelectorAll('*')]
-          .filter((e) => e.checkVisibility() && e.textContent.trim() && !e.closest('.visually-hidden'))
+          .filter((e) => e.checkVisibility({ visibilityProperty: true }) && e.textContent.trim() && !e.closest('.visually-hidden'))
           .map((e) => parseFloat(getComputedStyle(e).fontSize));
         const widget = getComputedStyle(root.querySelector('.widget'));
         return {
           open: host.shadowRoot !== null,
-          tabs: [...root.querySelectorAll('[role="tab"]')].filter((e) => e.checkVisibility()).length,
+          tabs: [...root.querySelectorAll('[role="tab"]')].filter((e) => e.checkVisibility({ visibilityProperty: true })).length,
           buttons,
           minFont: Math.min(...fontSizes),
           maxFont: Math.max(...fontSizes),
@@ -193,7 +193,7 @@ test('hostile blog: a root font-size trick (html { font-size: 62.5% }) does not 
       return {
         font: getComputedStyle(root.querySelector('.widget')).fontSize,
         small: [...root.querySelectorAll('button')]
-          .filter((b) => b.checkVisibility())
+          .filter((b) => b.checkVisibility({ visibilityProperty: true }))
           .map((b) => b.getBoundingClientRect())
           .filter((r) => r.width < 24 || r.height < 24).length,
       };

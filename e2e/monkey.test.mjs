@@ -70,7 +70,7 @@ const snapshot = (page) =>
   page.evaluate((shownItem) => {
     const root = document.querySelector('backwise-widget').shadowRoot;
     const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : null);
-    const shown = (el) => el && el.checkVisibility();
+    const shown = (el) => el && el.checkVisibility({ visibilityProperty: true });
     const crashed = [...root.querySelectorAll('.error-card')].some(shown);
     const board = root.querySelector('.quiz-board');
     if (shown(board)) {
@@ -173,7 +173,7 @@ function problems(s) {
 const pickButton = (page, r) =>
   page.evaluate((r) => {
     const root = document.querySelector('backwise-widget').shadowRoot;
-    const all = [...root.querySelectorAll('button, [role="tab"]')].filter((b) => b.checkVisibility() && !b.disabled);
+    const all = [...root.querySelectorAll('button, [role="tab"]')].filter((b) => b.checkVisibility({ visibilityProperty: true }) && !b.disabled);
     if (!all.length) return null;
     const el = all[Math.floor(r * all.length)];
     el.scrollIntoView({ block: 'center', behavior: 'instant' });
@@ -185,7 +185,7 @@ const pickButton = (page, r) =>
 const pickDrag = (page, rs) =>
   page.evaluate(([r1, r2, r3, r4]) => {
     const root = document.querySelector('backwise-widget').shadowRoot;
-    const rows = [...root.querySelectorAll('li.item')].filter((e) => e.checkVisibility());
+    const rows = [...root.querySelectorAll('li.item')].filter((e) => e.checkVisibility({ visibilityProperty: true }));
     if (!rows.length) return null;
     const row = rows[Math.floor(r1 * rows.length)];
     const grip = row.querySelector('.grip');

@@ -801,7 +801,7 @@ test('a placed item leaves a hidden row in the pool that no reader meets, and Tr
 
     const row = widget(page).locator(`.pool li.item[data-item="${item.id}"]`);
     assert.equal(await row.count(), 1, 'the row stays in the pool');
-    assert.equal(await row.evaluate((r) => r.hidden && !r.checkVisibility() && r.getBoundingClientRect().height), 0, 'hidden, with no box');
+    assert.equal(await row.evaluate((r) => r.hidden && !r.checkVisibility({ visibilityProperty: true }) && r.getBoundingClientRect().height), 0, 'hidden, with no box');
     assert.equal(await pool(page).getByRole('button', { name: new RegExp(escapeRe(item.label)) }).count(), 0, 'none of its buttons is in the accessibility tree');
     assert.ok(!(await texts(poolItemLabels(page))).includes(item.label), 'it is not among the items to sort');
     // Tab from the pool's first visible item through the whole pool: never into the hidden row.
@@ -1011,7 +1011,7 @@ test('on a laptop, every control of the board is in view when it has focus, at e
     for (let placed = 0; placed <= TOTAL; placed++) {
       const boxes = await page.evaluate(() => {
         const root = document.querySelector('backwise-widget').shadowRoot;
-        const buttons = [...root.querySelectorAll('.quiz-board button')].filter((b) => b.checkVisibility());
+        const buttons = [...root.querySelectorAll('.quiz-board button')].filter((b) => b.checkVisibility({ visibilityProperty: true }));
         return buttons.map((b) => {
           b.focus(); // the browser scrolls a newly focused control into view, as for Tab
           const name = (b.getAttribute('aria-label') || b.textContent).trim();

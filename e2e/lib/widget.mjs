@@ -248,7 +248,7 @@ export async function horizontalOverflow(page) {
       el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : '') +
       ` "${(el.textContent || '').trim().slice(0, 40)}"`;
     for (const el of root.querySelectorAll('*')) {
-      if (!el.checkVisibility || !el.checkVisibility()) continue;
+      if (!el.checkVisibility?.({ visibilityProperty: true })) continue;
       if (el.classList.contains('visually-hidden') || el.closest('.visually-hidden')) continue;
       if (el.classList.contains('drag-ghost')) continue;
       const r = el.getBoundingClientRect();
@@ -273,7 +273,7 @@ export async function smallTargets(page, min = 24) {
       const root = host.shadowRoot;
       if (!root) continue;
       for (const el of root.querySelectorAll('button, [role="button"], [role="tab"], a[href], input, select, [tabindex="0"]')) {
-        if (!el.checkVisibility || !el.checkVisibility()) continue;
+        if (!el.checkVisibility?.({ visibilityProperty: true })) continue;
         const r = el.getBoundingClientRect();
         if (r.width < min || r.height < min) {
           out.push(`${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 50)}" is ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
@@ -288,7 +288,7 @@ export async function smallTargets(page, min = 24) {
 export async function visibleButtonCount(page) {
   return page.evaluate(() => {
     const root = document.querySelector('backwise-widget').shadowRoot;
-    return [...root.querySelectorAll('button')].filter((b) => b.checkVisibility()).length;
+    return [...root.querySelectorAll('button')].filter((b) => b.checkVisibility({ visibilityProperty: true })).length;
   });
 }
 
