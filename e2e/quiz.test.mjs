@@ -15,6 +15,7 @@ import {
   assertFocusInWidget,
   pressKeepingFocus,
   tabUntil,
+  tabNeverInto,
   liveText,
   liveTextMatching,
   horizontalOverflow,
@@ -806,11 +807,7 @@ test('a placed item leaves a hidden row in the pool that no reader meets, and Tr
     assert.ok(!(await texts(poolItemLabels(page))).includes(item.label), 'it is not among the items to sort');
     // Tab from the pool's first visible item through the whole pool: never into the hidden row.
     await poolItemLabels(page).first().focus();
-    for (let i = 0; i < 3 * (TOTAL - 1); i++) {
-      await page.keyboard.press('Tab');
-      const inHidden = await page.evaluate(() => !!document.querySelector('backwise-widget').shadowRoot.activeElement?.closest('[hidden]'));
-      assert.ok(!inHidden, `Tab ${i + 1} does not land in a hidden row`);
-    }
+    await tabNeverInto(page, '[hidden]', 3 * (TOTAL - 1), 'a hidden row');
 
     await sortAll(page);
     await check(page);
@@ -871,7 +868,6 @@ const nextBoard = () => {
   const board = root.querySelector('.sorting');
   const rows = [...board.querySelectorAll('.pool li.item')];
   if (!board.hidden || rows.some((r) => r.hidden) || board.querySelector('.bin li.item')) return null;
-  for (const r of rows) r.__readyRow = r.dataset.item;
   return {
     ids: rows.map((r) => r.dataset.item),
     seen: board.checkVisibility({ visibilityProperty: true }),
@@ -909,6 +905,8 @@ test('under the results, the board of the next attempt is got ready while the br
     await scoreHeading(page).waitFor();
     await page.waitForFunction(nextBoard, null, { timeout: 5000 });
     const ready = await page.evaluate(nextBoard);
+    // Tag the board's rows, to know them again after Try again.
+    await widget(page).locator('.sorting .pool li.item').evaluateAll((rows) => rows.forEach((r) => (r.__readyRow = r.dataset.item)));
     assert.equal(ready.seen, false, 'the board is unseen');
     assert.equal(ready.height, 0, 'and takes no room');
     assert.ok(ready.rowWidth > 200, `its rows are laid out (${ready.rowWidth} px wide)`);
@@ -917,11 +915,7 @@ test('under the results, the board of the next attempt is got ready while the br
     assert.deepEqual([...ready.ids].sort(), firstOrder.map((l) => deck.byLabel.get(l).id).sort(), 'every item');
     // Tab through the results: never into the board.
     await scoreHeading(page).focus();
-    for (let i = 0; i < 3 * WRONG_IDS.length + 6; i++) {
-      await page.keyboard.press('Tab');
-      const inBoard = await page.evaluate(() => !!document.querySelector('backwise-widget').shadowRoot.activeElement?.closest('.sorting'));
-      assert.ok(!inBoard, `Tab ${i + 1} does not land in the hidden board`);
-    }
+    await tabNeverInto(page, '.sorting', 3 * WRONG_IDS.length + 6, 'the hidden board');
 
     await button(widget(page), 'Try again').click();
     await expectCounts(page, 0, 0, 0, 'after Try again');

@@ -205,6 +205,22 @@ export async function tabUntil(page, match, { max = 40, shift = false, what = 't
   throw new Error(`Tab never reached ${what} in ${max} presses; went through:\n  ${seen.join('\n  ')}`);
 }
 
+/**
+ * Presses Tab `presses` times from where focus is, and fails if focus ever
+ * lands inside an element of the widget that matches `selector` (something
+ * hidden that no reader should reach).
+ */
+export async function tabNeverInto(page, selector, presses, what) {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(
+      (selector) => !!document.querySelector('backwise-widget').shadowRoot.activeElement?.closest(selector),
+      selector,
+    );
+    assert.ok(!inside, `Tab ${i + 1} does not land in ${what}`);
+  }
+}
+
 /** The polite live region's text (role=status inside the widget), normalised. */
 export async function liveText(page) {
   const text = await page.locator('backwise-widget').first().getByRole('status').textContent();
