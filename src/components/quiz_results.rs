@@ -44,10 +44,8 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         ),
         _ => String::new(),
     };
-    // Try again's shuffle is known ahead: the Quiz tab has its board ready,
-    // rendered with this same action.
-    let seed = quiz.next_seed();
-    let reset = on_action.reform(move |_| QuizAction::Reset { seed });
+    // Try again's shuffle is known ahead: the Quiz tab has its board ready.
+    let reset = on_action.reform(|_| QuizAction::TryAgain);
     // The ones the reader got wrong come first, each with its right bin, its
     // why, the safer alternative and its tip; the right ones follow, folded.
     let (wrong, right): (Vec<ItemOutcome>, Vec<ItemOutcome>) =

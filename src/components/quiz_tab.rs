@@ -51,14 +51,10 @@ pub fn QuizTab(props: &QuizTabProps) -> Html {
     // Under the results, once the browser is idle, the board is got ready
     // for Try again: it shows the next attempt, hidden, and the click only
     // shows it. Each Check and each Try again starts a round; while sorting,
-    // the attempt on the board is the one the reader sees. The action must be
-    // the one Try again dispatches (`QuizResults`), or the click renders the
-    // board again.
+    // the attempt on the board is the one the reader sees.
     let next_ready = use_shown_or_idle(u32::from(sorting), sorting);
     let board = if next_ready && !sorting {
-        quiz.after(QuizAction::Reset {
-            seed: quiz.quiz.next_seed(),
-        })
+        quiz.after(QuizAction::TryAgain)
     } else {
         (*quiz).clone()
     };

@@ -8,8 +8,8 @@ pub fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
 }
 
-/// Start over: a new shuffle, its seed drawn now. (Try again's seed follows
-/// from the order it replaces: `Quiz::next_seed`.)
+/// Start over: a new shuffle, its seed drawn now. (Try again's follows from
+/// the order it replaces: `QuizAction::TryAgain`.)
 pub fn fresh_quiz() -> QuizAction {
     QuizAction::Reset {
         seed: random_seed(),

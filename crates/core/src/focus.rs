@@ -103,7 +103,9 @@ fn on_the_board(state: &QuizState, action: &QuizAction) -> Option<FocusMove> {
             .filter(|&item| known(item))
             .and_then(|item| FocusMove::after_update(FocusTarget::Pick(item))),
         QuizAction::Check if quiz.all_placed() => FocusMove::after_update(FocusTarget::Score),
-        QuizAction::Reset { .. } => FocusMove::after_update(FocusTarget::FirstInPool),
+        QuizAction::Reset { .. } | QuizAction::TryAgain => {
+            FocusMove::after_update(FocusTarget::FirstInPool)
+        }
         _ => None,
     }
 }
@@ -147,7 +149,9 @@ fn in_the_stack(state: &QuizState, action: &QuizAction) -> Option<FocusMove> {
             })
         }
         QuizAction::Check if quiz.all_placed() => FocusMove::after_update(FocusTarget::Score),
-        QuizAction::Reset { .. } => FocusMove::after_update(FocusTarget::Card),
+        QuizAction::Reset { .. } | QuizAction::TryAgain => {
+            FocusMove::after_update(FocusTarget::Card)
+        }
         _ => None,
     }
 }
@@ -347,6 +351,7 @@ mod tests {
             2 => Just(QuizAction::Check),
             2 => Just(QuizAction::Undo),
             1 => any::<u64>().prop_map(|seed| QuizAction::Reset { seed }),
+            1 => Just(QuizAction::TryAgain),
         ]
     }
 

@@ -64,11 +64,14 @@ pub enum QuizAction {
     /// Take back the last placement or return ([`QuizState::can_undo`]).
     Undo,
     Check,
-    /// Try again after Check (its seed from [`Quiz::next_seed`]), or Start
-    /// over while sorting (a random seed): a fresh shuffle.
+    /// Start over while sorting: a fresh shuffle by a random `seed`.
     Reset {
         seed: u64,
     },
+    /// Try again after Check: a fresh shuffle whose seed follows from the
+    /// order it replaces ([`Quiz::next_seed`]), so the next attempt is known
+    /// before the click and the widget can get its board ready.
+    TryAgain,
     /// Adopt a saved state ([`QuizState::restore`]).
     Restore(String),
 }
@@ -162,12 +165,8 @@ impl QuizState {
                 Err(QuizError::NotAllPlaced { left }) => Some(QuizEvent::CheckBlocked { left }),
                 Err(_) => None,
             },
-            QuizAction::Reset { seed } => {
-                self.selected = None;
-                self.history.clear();
-                self.quiz.try_again(seed);
-                Some(QuizEvent::Cleared)
-            }
+            QuizAction::Reset { seed } => self.reshuffle(seed),
+            QuizAction::TryAgain => self.reshuffle(self.quiz.next_seed()),
             QuizAction::Restore(saved) => {
                 self.selected = None;
                 self.history.clear();
@@ -180,6 +179,14 @@ impl QuizState {
             self.serial = self.serial.wrapping_add(1);
         }
         event
+    }
+
+    /// Reset and Try again: every placement cleared, a new order.
+    fn reshuffle(&mut self, seed: u64) -> Option<QuizEvent> {
+        self.selected = None;
+        self.history.clear();
+        self.quiz.try_again(seed);
+        Some(QuizEvent::Cleared)
     }
 
     /// The saved form ([`crate::snapshot`]): the order, the placements, the
@@ -234,6 +241,7 @@ mod tests {
             QuizAction::Unplace(1),
             QuizAction::Unplace(3),
             QuizAction::Reset { seed: 1 },
+            QuizAction::TryAgain,
             QuizAction::Restore(String::new()),
         ] {
             s.apply(QuizAction::Select(2));
@@ -351,7 +359,21 @@ mod tests {
             2 => Just(QuizAction::Check),
             2 => Just(QuizAction::Undo),
             1 => any::<u64>().prop_map(|seed| QuizAction::Reset { seed }),
+            1 => Just(QuizAction::TryAgain),
         ]
+    }
+
+    #[test]
+    fn try_again_reshuffles_by_the_seed_that_the_order_gives() {
+        let mut s = state();
+        s.apply(place(1, Safe));
+        let mut by_seed = s.clone();
+        by_seed.apply(QuizAction::Reset {
+            seed: s.quiz.next_seed(),
+        });
+        assert_eq!(s.apply(QuizAction::TryAgain), Some(QuizEvent::Cleared));
+        assert_eq!(s.quiz, by_seed.quiz);
+        assert!(!s.can_undo());
     }
 
     #[test]
