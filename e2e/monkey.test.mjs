@@ -31,6 +31,7 @@ import {
   openWidget,
   reloadWidget,
   deepActive,
+  scrollSettled,
   touchHold,
   generator,
   seededMathRandom,
@@ -112,30 +113,14 @@ async function focusOutOfView(page) {
       return { ...el.getBoundingClientRect().toJSON(), vw: innerWidth, vh: innerHeight, what };
     });
     if (!box) return null;
-    const shown = box.height > box.vh ? box.bottom > 0 && box.top < box.vh : wholyInView(box);
+    const rendered = box.width > 0 || box.height > 0;
+    const shown = rendered && (box.height > box.vh ? box.bottom > 0 && box.top < box.vh : wholyInView(box));
     if (shown) return null;
-    out = `${box.what} (${Math.round(box.top)} to ${Math.round(box.bottom)} of ${box.vh})`;
+    out = rendered ? `${box.what} (${Math.round(box.top)} to ${Math.round(box.bottom)} of ${box.vh})` : `${box.what} (no box: not rendered)`;
   }
   return out;
 }
 
-/**
- * Waits until the page has stopped scrolling (three frames at the same
- * place, at most about half a second), as a reader's next action comes
- * after the page settles: an arrow key or Space that the widget does not
- * take scrolls the page smoothly, and a scroll the widget makes meanwhile
- * is overtaken by it.
- */
-const scrollSettled = (page) =>
-  page.evaluate(async () => {
-    let still = 0;
-    let y = scrollY;
-    for (let frame = 0; frame < 30 && still < 3; frame++) {
-      await new Promise((r) => requestAnimationFrame(r));
-      still = scrollY === y ? still + 1 : 0;
-      y = scrollY;
-    }
-  });
 
 /** How many of the board's placements are right, by the deck's answers. */
 function rightOnBoard(s) {
@@ -333,8 +318,11 @@ for (const { seed, how } of WALKS) {
       const errors = await t.errors();
       found.push(...errors);
       if (did.focusStays) {
+        // Two frames on: a control that the step hid loses focus at the next one.
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const f = await deepActive(page);
         if (!f.inWidget) found.push(`focus left the widget: ${f.path || f.tag}`);
+        else if (!f.visible) found.push(`focus is on a hidden element: ${f.path}`);
       }
       // When a press moved focus. (A key that nothing takes scrolls the page
       // away from a control that keeps focus, as on any page; so can a drag
@@ -362,6 +350,9 @@ for (const { seed, how } of WALKS) {
     try {
       await check({});
       for (let i = 0; i < STEPS; i++) {
+        // A reader acts once the page has settled: an arrow key or Space
+        // that the widget does not take scrolls the page smoothly, and
+        // would overtake a scroll the widget makes meanwhile.
         await scrollSettled(page);
         before = await deepActive(page);
         const did = await step(page, rnd, last, how);

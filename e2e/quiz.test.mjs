@@ -12,6 +12,7 @@ import {
   widgetRunner,
   reloadWidget,
   deepActive,
+  scrollSettled,
   assertFocusInWidget,
   pressKeepingFocus,
   tabUntil,
@@ -530,7 +531,7 @@ test('reduced motion: nothing in the widget moves, in any view, and its own scro
     await page.evaluate(() => (document.documentElement.style.scrollBehavior = 'smooth'));
     const link = button(widget(page), `See the tip: ${deck.items.at(-1).label}`);
     await link.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(600);
+    await scrollSettled(page);
     const ys = await scrollYEachFrame(link, 12, { click: true });
     const settled = ys.at(-1);
     assert.ok(ys.slice(2).every((y) => y === settled), `the scroll is done within two frames, not animated: ${ys.join(' ')}`);
@@ -733,7 +734,8 @@ test('the save waits for a task after the update; leaving the page or switching 
     await placed('Bicycling').waitFor();
     await page.evaluate(() => document.querySelector('backwise-widget').setAttribute('storage', 'none'));
     await page.evaluate(() => document.querySelector('backwise-widget').setAttribute('storage', 'local'));
-    await page.waitForTimeout(100);
+    // With the page's timers stopped, only the switch itself can have saved it.
+    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"bicycling"')));
     assert.deepEqual((await texts(binItemLabels(page, 'safe'))).sort(), ['Bicycling', 'Swimming', 'Walking'], 'kept across the storage switch');
     await reloadWidget(page);
     await quizTab(page).click();

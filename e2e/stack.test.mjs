@@ -15,6 +15,9 @@ import {
   widgetRunner,
   reloadWidget,
   deepActive,
+  scrollSettled,
+  tabUntil,
+  pressKeepingFocus,
   liveTextMatching,
   touchSwipe,
   centreOf,
@@ -127,16 +130,6 @@ async function assertResultsLeadWithMistakes(page, given, what) {
   }
 }
 
-/** Waits for the page to stop scrolling (focus moves may scroll smoothly), so that a tap lands where it aims. */
-async function scrollSettled(page) {
-  await page.evaluate(async () => {
-    let last = -1;
-    while (last !== scrollY) {
-      last = scrollY;
-      await new Promise((r) => setTimeout(r, 80));
-    }
-  });
-}
 
 async function axeClean(page, what) {
   const scan = await axeScan(page);
@@ -247,21 +240,25 @@ test('prefers-reduced-motion: the card stays still, and a swipe still answers', 
 
 test('keyboard alone: ←/→ on the card, focus stays on the next card; Undo takes back the last answer', async () => {
   await withWidget('keys', { context: PHONE }, async (t, page) => {
-    await openQuiz(page);
-    await card(page).focus();
+    // Into the tab list, → to the Quiz tab, then Tab to the card.
+    await tabUntil(page, (f) => f.role === 'tab', { max: 5, what: 'the tabs' });
+    assert.equal((await pressKeepingFocus(page, 'ArrowRight', 'ArrowRight to the Quiz tab')).text, 'Quiz');
+    await card(page).waitFor();
+    await tabUntil(page, (f) => /\bstack-card\b/.test(f.cls), { max: 5, what: 'the card' });
     const first = await current(page);
     await page.keyboard.press(first.answer === 'safe' ? 'ArrowRight' : 'ArrowLeft');
     await liveTextMatching(page, new RegExp(`^${escapeRe(first.label)} placed in ${binName(first.answer)}\\. 1 of ${TOTAL} sorted\\.$`));
     let f = await deepActive(page);
     assert.match(f.cls, /\bstack-card\b/, 'focus stays on the card');
-    // Undo: the first item is back on the card, and nothing is sorted.
-    await widget(page).getByRole('button', { name: /Undo$/ }).click();
+    // Undo, reached with Tab and pressed with Enter: the first item is back
+    // on the card, and nothing is sorted.
+    await tabUntil(page, (x) => x.tag === 'button' && /Undo$/.test(x.text), { max: 10, what: 'Undo' });
+    await page.keyboard.press('Enter');
     await liveTextMatching(page, new RegExp(`^Took back the answer for ${escapeRe(first.label)}\\. 0 of ${TOTAL} sorted\\.$`));
     assert.equal((await current(page)).id, first.id, 'Undo brings the card back');
     f = await deepActive(page);
     assert.match(f.cls, /\bstack-card\b/, 'after Undo, focus is on the card');
     assert.equal(await widget(page).getByRole('button', { name: /Undo$/ }).getAttribute('aria-disabled'), 'true', 'nothing left to undo');
-    await card(page).focus();
     const given = await finish(page, (p, bin) => p.keyboard.press(bin === 'safe' ? 'ArrowRight' : 'ArrowLeft'), { what: 'keys', focusOnCard: true });
     // The last answer goes to Check answers.
     f = await deepActive(page);

@@ -80,6 +80,22 @@ export function generator(seed) {
 export const wholyInView = (box) => box.top >= -1 && box.bottom <= box.vh + 1 && box.left >= -1 && box.right <= box.vw + 1;
 
 /**
+ * Waits until the page has stopped scrolling: three frames at the same
+ * place, at most about half a second. A smooth scroll (the page's, or one
+ * the widget asks for) moves the page in every frame until it ends.
+ */
+export const scrollSettled = (page) =>
+  page.evaluate(async () => {
+    let still = 0;
+    let y = scrollY;
+    for (let frame = 0; frame < 30 && still < 3; frame++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      still = scrollY === y ? still + 1 : 0;
+      y = scrollY;
+    }
+  });
+
+/**
  * The box of the element at `locator` two frames from now (once a reveal
  * asked for in the next frame has scrolled), measured for `wholyInView`.
  */
@@ -147,7 +163,9 @@ export async function reloadWidget(page) {
 
 /**
  * The focused element, found through open shadow roots.
- * Returns { tag, role, name, text, cls, ariaLabel, ariaPressed, isBody, inWidget, path }.
+ * Returns { tag, role, name, text, cls, ariaLabel, ariaPressed, isBody, inWidget, visible, path };
+ * `visible` is false for an element that is not rendered (hidden, or in a
+ * hidden view), which Chromium takes focus from only at the next frame.
  */
 export async function deepActive(page) {
   return page.evaluate(() => {
@@ -157,7 +175,7 @@ export async function deepActive(page) {
       chain.push(el.tagName.toLowerCase());
       el = el.shadowRoot.activeElement;
     }
-    if (!el) return { tag: null, isBody: true, inWidget: false, path: chain.join(' > ') };
+    if (!el) return { tag: null, isBody: true, inWidget: false, visible: false, path: chain.join(' > ') };
     const root = el.getRootNode();
     const inWidget = root instanceof ShadowRoot && root.host.tagName.toLowerCase() === 'backwise-widget';
     const text = (el.textContent || '').replace(/\s+/g, ' ').trim();
@@ -172,15 +190,22 @@ export async function deepActive(page) {
       text,
       isBody: el === document.body || el === document.documentElement,
       inWidget,
+      visible: el.checkVisibility(),
       path: [...chain, el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')].join(' > '),
     };
   });
 }
 
-/** Throw unless focus is on an element inside the widget (never <body>). */
+/**
+ * Throw unless focus is on a rendered element inside the widget (never
+ * <body>) two frames after the action: a control that the action hid keeps
+ * focus until the next frame, then loses it.
+ */
 export async function assertFocusInWidget(page, after) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const f = await deepActive(page);
   assert.ok(!f.isBody && f.inWidget, `focus was lost after ${after}: active element is ${f.path || f.tag}`);
+  assert.ok(f.visible, `focus is on a hidden element after ${after}: ${f.path}`);
   return f;
 }
 
@@ -228,15 +253,16 @@ export async function liveText(page) {
 }
 
 /**
- * The live region's text once it matches `re`, or after `timeout` ms
- * whatever it is (for the caller's assertion). After a long render yew may
- * yield to the browser (at 16 ms) before an effect's announcement renders,
- * so the text can land a task after focus has moved.
+ * Waits until the live region's text matches `re`, and returns it; fails
+ * with the text it last read if that takes over `timeout` ms. After a long
+ * render yew may yield to the browser (at 16 ms) before an effect's
+ * announcement renders, so the text can land a task after focus has moved.
  */
 export async function liveTextMatching(page, re, timeout = 2000) {
   const t0 = Date.now();
   let text = await liveText(page);
-  while (!re.test(text) && Date.now() - t0 < timeout) {
+  while (!re.test(text)) {
+    assert.ok(Date.now() - t0 < timeout, `the live region never read ${re} in ${timeout} ms; it reads "${text}"`);
     await new Promise((r) => setTimeout(r, 20));
     text = await liveText(page);
   }
