@@ -41,6 +41,15 @@ test('strict CSP: no violation, and the widgets are interactive', async () => {
     // Theming from a same-origin style sheet: custom properties and ::part().
     const chip = await shadowStyle(page, '#w-tips', '.chip[aria-pressed="true"]', ['background-color']);
     assert.equal(chip['background-color'], 'rgb(122, 46, 142)', '--backwise-accent themes the selected filter');
+    const props = ['background-color', 'color', 'font-family', 'border-top-left-radius'];
+    assert.deepEqual(
+      await shadowStyle(page, '#w-tips', '.root', props),
+      { 'background-color': 'rgb(255, 251, 230)', color: 'rgb(32, 32, 64)', 'font-family': '"Courier New", monospace', 'border-top-left-radius': '4px' },
+      '--backwise-bg, --backwise-fg, --backwise-font and --backwise-radius theme the widget',
+    );
+    const plain = await shadowStyle(page, '#w-quiz', '.root', props);
+    assert.equal(plain['border-top-left-radius'], '12px', 'a widget the page does not theme keeps its own radius');
+    assert.notEqual(plain['font-family'], '"Courier New", monospace', 'and its own font');
     const header = await shadowStyle(page, '#w-es', '[part~="header"]', ['border-bottom-color', 'border-bottom-width']);
     assert.deepEqual(header, { 'border-bottom-color': 'rgb(0, 128, 0)', 'border-bottom-width': '4px' }, '::part(header) styles the header');
 

@@ -20,9 +20,19 @@ test('iframe page: posts backwise:resize with its height, and again when the qui
     await waitForReady(frame, 1);
     const quiz = page.frameLocator('#frame');
     await quiz.getByRole('tab', { name: 'Quiz', selected: true }).waitFor();
-    await page.waitForTimeout(300);
     const docHeight = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     const resizes = () => page.evaluate(() => window.__resizes);
+    // Until the last message gives the frame document's height (the checks
+    // below then say what differs).
+    const settled = () =>
+      page
+        .waitForFunction(() => {
+          const last = window.__resizes?.at(-1);
+          const doc = document.querySelector('#frame').contentDocument?.documentElement;
+          return last && doc && last.height === Math.ceil(doc.getBoundingClientRect().height);
+        }, null, { timeout: 5000 })
+        .catch(() => {});
+    await settled();
 
     let log = await resizes();
     assert.ok(log.length >= 1, 'at least one backwise:resize message');
@@ -42,7 +52,7 @@ test('iframe page: posts backwise:resize with its height, and again when the qui
     await quiz.getByRole('button', { name: 'Check answers' }).click();
     await quiz.getByText(`${deck.quiz.items.length} of ${deck.quiz.items.length}`, { exact: true }).waitFor();
     await page.waitForFunction((n) => window.__resizes.length > n, beforeCheck, { timeout: 5000 });
-    await page.waitForTimeout(300);
+    await settled();
     log = await resizes();
     const now = log.at(-1).height;
     assert.notEqual(now, heightSorted, 'the results have a different height than the sorted board');

@@ -8,9 +8,11 @@ import { openSuite, newPage, assertNoErrors, waitForReady, screenshot } from './
 
 const { server, browser } = await openSuite();
 
-test('index.html starts the widget without errors', async () => {
+test('index.html starts the widget without errors, loading the two files the size budget counts', async () => {
   const t = await newPage(browser);
   const { page } = t;
+  const requested = [];
+  page.on('request', (req) => requested.push(new URL(req.url()).pathname));
   try {
     const res = await page.goto(server.url + 'index.html');
     assert.equal(res.status(), 200, 'index.html should be served');
@@ -32,6 +34,18 @@ test('index.html starts the widget without errors', async () => {
     await assertNoErrors(t, 'index.html');
     const failed = server.failedRequests().filter((r) => r.path !== '/favicon.ico');
     assert.deepEqual(failed, [], 'no request got a 4xx/5xx answer');
+
+    // The size budget (size.test.mjs) counts the loader and the wasm: a
+    // widget on the built-in deck must load nothing else, also once the
+    // browser has been idle (the Quiz tab is rendered then) and the reader
+    // has opened the quiz.
+    await page.getByRole('tab', { name: 'Quiz' }).click();
+    await page.locator('backwise-widget').getByRole('button', { name: 'Check answers' }).waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    const widgetFiles = requested
+      .filter((p) => !['/index.html', '/demo.css', '/favicon.ico'].includes(p))
+      .map((p) => p.replace(/-[0-9a-f]{16}(?=_bg\.wasm$)/, '-HASH'));
+    assert.deepEqual(widgetFiles, ['/embed.js', '/backwise-HASH_bg.wasm'], `what one widget loads: ${requested.join(', ')}`);
   } finally {
     await screenshot(page, 'smoke-index').catch(() => {});
     await t.context.close();

@@ -203,7 +203,7 @@ test('touch: a swipe left shows the next tip, a swipe right the previous one, a 
     const right = { x: Math.min(380, start.x + 150), y: start.y };
 
     await touchSwipe(page, { x: right.x, y: start.y }, left);
-    await page.waitForTimeout(50);
+    await progress(page).filter({ hasText: 'Tip 2 of 10' }).waitFor({ timeout: 2000 }).catch(() => {});
     const events = await page.evaluate(() => window.__deckPointer);
     assert.equal(
       await progress(page).textContent(),
@@ -213,7 +213,7 @@ test('touch: a swipe left shows the next tip, a swipe right the previous one, a 
     await expectCard(page, TIPS[1], 2, 10, 'swipe left');
 
     await touchSwipe(page, (await centreOf(headline(page))), { x: 370, y: (await centreOf(headline(page))).y });
-    await page.waitForTimeout(50);
+    await progress(page).filter({ hasText: 'Tip 1 of 10' }).waitFor({ timeout: 2000 }).catch(() => {});
     await expectCard(page, TIPS[0], 1, 10, 'swipe right');
 
     // A mostly vertical move is a scroll, not a swipe.

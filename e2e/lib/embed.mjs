@@ -122,19 +122,21 @@ export async function openFixture(browser, server, name, opts = {}) {
 
 /**
  * Append a <backwise-widget> with these attributes (and `id`) to #host (or
- * body). `children` is light-DOM HTML (the fallback). Returns the id.
+ * body), and scroll it into view unless `scroll` is false (a widget starts
+ * only near the viewport). `children` is light-DOM HTML (the fallback).
+ * Returns the id.
  */
-export async function addWidget(page, attrs = {}, { children = '', parent = '#host' } = {}) {
+export async function addWidget(page, attrs = {}, { children = '', parent = '#host', scroll = true } = {}) {
   return page.evaluate(
-    ({ attrs, children, parent }) => {
+    ({ attrs, children, parent, scroll }) => {
       const el = document.createElement('backwise-widget');
       for (const [k, v] of Object.entries(attrs)) if (v != null) el.setAttribute(k, v);
       if (children) el.innerHTML = children;
       (document.querySelector(parent) || document.body).append(el);
-      el.scrollIntoView({ block: 'start' });
+      if (scroll) el.scrollIntoView({ block: 'start' });
       return el.id;
     },
-    { attrs, children, parent },
+    { attrs, children, parent, scroll },
   );
 }
 
