@@ -18,9 +18,11 @@
 #   - trunk 0.21.14                     (cargo install --locked)
 #   - wasm-bindgen-cli == the wasm-bindgen version in Cargo.lock, and the same
 #     version pinned for Trunk in Trunk.toml
-#   - node_modules via `npm ci`         (esbuild, binaryen's wasm-opt, playwright-core, axe-core);
+#   - node_modules via `npm ci`         (esbuild, binaryen's wasm-opt, playwright-core, axe-core,
+#                                        lighthouse and chrome-launcher for the benchmark);
 #     Trunk.toml pins the same wasm-opt version as package-lock.json
-#   - Debian chromium, chromium-driver, brotli, zip (reproducible release zips)
+#   - Debian chromium, chromium-driver, brotli, zip (reproducible release zips),
+#     and the fonts fonts-liberation and fonts-dejavu-core
 #   - PATH with $HOME/.cargo/bin and node_modules/.bin (so Trunk finds wasm-opt)
 
 BACKWISE_STABLE_TOOLCHAIN="1.95.0"
@@ -166,6 +168,8 @@ _backwise_setup_steps() {
   for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/brotli /usr/bin/zip; do
     [ -x "$f" ] || missing=1
   done
+  # The fonts the sheet's page-count test lays out with.
+  dpkg -s fonts-liberation fonts-dejavu-core >/dev/null 2>&1 || missing=1
   if [ "$missing" = 0 ]; then
     _bw_say "chromium/driver/brotli/zip" "ok"
   else
