@@ -362,8 +362,12 @@ for (const c of CASES) {
       assert.match(await shadowText(page, '#ok'), /Tip 1 of 10/);
 
       if (c.after) await c.after(page);
-      const { violations, summary } = await axeScan(page, { context: '#bad' });
-      assert.equal(violations.length, 0, `axe on the error card:\n${summary}`);
+      for (const theme of ['light', 'dark']) {
+        await page.evaluate((theme) => document.querySelector('#bad').setAttribute('theme', theme), theme);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const { violations, summary } = await axeScan(page, { context: '#bad' });
+        assert.equal(violations.length, 0, `axe on the error card (${theme}):\n${summary}`);
+      }
       assert.deepEqual(t.panics(), [], 'no panic in the console');
       await assertNoErrors(t, c.name);
     } finally {

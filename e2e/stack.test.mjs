@@ -131,9 +131,15 @@ async function assertResultsLeadWithMistakes(page, given, what) {
 }
 
 
+/** axe-core finds nothing, in the light theme and then in the dark one. */
 async function axeClean(page, what) {
-  const scan = await axeScan(page);
-  assert.equal(scan.violations.length, 0, `axe, ${what}:\n${scan.summary}`);
+  for (const theme of ['light', 'dark']) {
+    await widget(page).evaluate((el, theme) => el.setAttribute('theme', theme), theme);
+    await widget(page).evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const scan = await axeScan(page);
+    assert.equal(scan.violations.length, 0, `axe, ${what} (${theme}):\n${scan.summary}`);
+  }
+  await widget(page).evaluate((el) => el.removeAttribute('theme'));
 }
 
 // --- tests ------------------------------------------------------------------
