@@ -1,15 +1,18 @@
 // End-to-end: instances on one page are independent also when they show the
 // same deck in the same view (keys, swipes, focus and announcements stay in
-// the widget that got them), and a started widget that the page moves (a
-// page builder re-parenting it) starts again where the reader was.
+// the widget that got them), axe-core finds nothing on a page with two of
+// them (no two landmarks of the same name), and a started widget that the
+// page moves (a page builder re-parenting it) starts again where the reader
+// was.
 // Needs the release build in dist/.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, assertNoErrors, waitForReady } from './lib/browser.mjs';
-import { button, tipProgress, openFixture, addWidget, waitForMounted } from './lib/embed.mjs';
+import { openSuite, assertNoErrors, waitForReady, axeScan } from './lib/browser.mjs';
+import { baseDeck, button, placeItem, tipProgress, setAttribute, openFixture, addWidget, waitForMounted } from './lib/embed.mjs';
 import { deepActive, touchSwipe, centreOf } from './lib/widget.mjs';
 
+const deck = baseDeck();
 const { server, browser } = await openSuite();
 
 /** What a reader of the widget at `host` sees and hears: its card and its live region. */
@@ -54,6 +57,36 @@ test('two widgets with the same deck on Tips: keys and swipes in one leave the o
     await page.locator('#b').getByText('Tip 2 of 10', { exact: true }).waitFor();
     assert.equal(await tipProgress(page, '#a'), 'Tip 4 of 10', 'A did not move with B');
     await assertNoErrors(t, 'two same-deck widgets');
+  } finally {
+    await t.context.close();
+  }
+});
+
+test('axe-core: two widgets with the same deck, on Tips, mid-quiz and on the results', async () => {
+  const t = await openFixture(browser, server, 'blank.html', { context: { viewport: { width: 1000, height: 800 } } });
+  const { page } = t;
+  const axeClean = async (what) => {
+    const { violations, summary } = await axeScan(page, { context: { include: [['#a'], ['#b']] } });
+    assert.equal(violations.length, 0, `axe, two widgets ${what}:\n${summary}`);
+  };
+  try {
+    await addWidget(page, { id: 'a' });
+    await addWidget(page, { id: 'b' });
+    for (const h of ['#a', '#b']) assert.equal(await waitForMounted(page, h), 'ready', `${h} mounts`);
+    await axeClean('on Tips');
+    for (const h of ['#a', '#b']) {
+      await setAttribute(page, h, 'view', 'quiz');
+      await placeItem(page, h, deck.quiz.items[0].id, deck.quiz.items[0].answer);
+      await page.locator(h).getByText(`1 of ${deck.quiz.items.length} sorted`, { exact: true }).waitFor();
+    }
+    await axeClean('mid-quiz');
+    for (const h of ['#a', '#b']) {
+      for (const item of deck.quiz.items.slice(1)) await placeItem(page, h, item.id, item.answer);
+      await button(page, h, 'Check answers').click();
+      await page.locator(h).locator('.score').filter({ hasText: `${deck.quiz.items.length} of ${deck.quiz.items.length}` }).waitFor();
+    }
+    await axeClean('on the results, with the same score');
+    await assertNoErrors(t, 'two widgets, axe');
   } finally {
     await t.context.close();
   }

@@ -57,8 +57,8 @@ const widget = (page) => page.locator('backwise-widget');
 const quizTab = (page) => widget(page).getByRole('tab', { name: 'Quiz', exact: true });
 const tipsTab = (page) => widget(page).getByRole('tab', { name: 'Tips', exact: true });
 const sortedText = (page) => widget(page).getByText(/^\d+ of \d+ sorted$/);
-const pool = (page) => widget(page).getByRole('region', { name: /^To sort · \d+$/ });
-const bin = (page, answer) => widget(page).getByRole('region', { name: new RegExp(`^${binName(answer)} · \\d+$`) });
+const pool = (page) => widget(page).getByRole('group', { name: /^To sort · \d+$/ });
+const bin = (page, answer) => widget(page).getByRole('group', { name: new RegExp(`^${binName(answer)} · \\d+$`) });
 const button = (scope, name) => scope.getByRole('button', { name, exact: true });
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // "Return <label> to the items to sort" (tolerates a prefix such as "Back: ",

@@ -88,7 +88,9 @@ pub fn QuizBoard(props: &QuizBoardProps) -> Html {
             Some(_) => ("bin", format!("bin bin-{name}")),
         };
         html! {
-            <section ~className={class_list(&["zone", over(target), kind, name])} ref={targets[index].1.clone()}
+            // A group, not a region: a region is a landmark, and two widgets
+            // on a page would then have landmarks of the same name.
+            <section role="group" ~className={class_list(&["zone", over(target), kind, name])} ref={targets[index].1.clone()}
                 {part} aria-labelledby={title_id.clone()}>
                 <h3 class="zone-title" id={title_id}>
                     { fill(ui.bin_count(), &[("bin", label), ("count", &items.len().to_string())]) }

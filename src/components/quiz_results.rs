@@ -95,7 +95,9 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         })
     };
     html! {
-        <section class="results" aria-labelledby={ctx.id("score")} hidden={!props.shown}>
+        // Unnamed, so not a landmark: two widgets' results could have the
+        // same score. The score heading below leads it.
+        <section class="results" hidden={!props.shown}>
             <h3 class="score" id={ctx.id("score")} part="score" tabindex="-1" data-focus="score">
                 { fill(ui.score(), &[("score", &score.to_string()), ("total", &total.to_string())]) }
             </h3>

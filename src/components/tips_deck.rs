@@ -93,7 +93,9 @@ pub fn TipsDeck(props: &TipsDeckProps) -> Html {
     html! {
         <div class="tips" ref={root}>
             { filter_bar(ui, cursor, &on_filter) }
-            <section class="deck" tabindex="0" aria-label={ui.tab_tips().to_string()}
+            // A group (see QuizBoard's zones): two widgets with the same deck
+            // would otherwise have two "Tips" landmarks.
+            <section class="deck" role="group" tabindex="0" aria-label={ui.tab_tips().to_string()}
                 aria-describedby={hint_id.clone()} {onkeydown}
                 onpointerdown={swipe.onpointerdown} onpointerup={swipe.onpointerup}
                 onpointercancel={swipe.onpointercancel}>
