@@ -330,6 +330,33 @@ test('a 400 px column on a laptop is narrow too: the stack; the same widget at f
   });
 });
 
+test('in a 260 or 300 px column, in English and in Spanish, no button label breaks inside a word', async () => {
+  await withWidget('words', { context: LAPTOP }, async (t, page) => {
+    // Each deck's Safe button, by its bin's label: the longest word of all.
+    for (const [src, safe] of [[null, SAFE], ['decks/back-pain.es.json', 'Alternativa segura']]) {
+      if (src) await widget(page).evaluate((el, src) => el.setAttribute('deck', src), src);
+      await widget(page).evaluate((el) => el.setAttribute('view', 'quiz'));
+      for (const px of [260, 300]) {
+        await narrowColumn(page, px);
+        await answerButton(page, 'safe').filter({ hasText: safe }).waitFor();
+        // With words kept whole, a word wider than its button overflows it.
+        const broken = await widget(page).evaluate((el) =>
+          [...el.shadowRoot.querySelectorAll('button, summary')]
+            .filter((b) => b.checkVisibility())
+            .filter((b) => {
+              b.style.overflowWrap = 'normal';
+              const over = b.scrollWidth > b.clientWidth + 1;
+              b.style.removeProperty('overflow-wrap');
+              return over;
+            })
+            .map((b) => b.textContent.trim()),
+        );
+        assert.deepEqual(broken, [], `${src ?? 'the built-in deck'} at ${px} px: labels with a word wider than the button`);
+      }
+    }
+  });
+});
+
 test('switching layout mid-quiz keeps every placement, both ways; the layout attribute overrides the width', async () => {
   await withWidget('switch', { context: { ...PHONE, viewport: { width: 375, height: 740 } } }, async (t, page) => {
     await openQuiz(page);
