@@ -735,7 +735,7 @@ test('the save waits for a task after the update; leaving the page or switching 
     await page.evaluate(() => document.querySelector('backwise-widget').setAttribute('storage', 'none'));
     await page.evaluate(() => document.querySelector('backwise-widget').setAttribute('storage', 'local'));
     // With the page's timers stopped, only the switch itself can have saved it.
-    await page.waitForFunction(() => Object.values(localStorage).some((v) => v.includes('"bicycling"')));
+    await page.waitForFunction((key) => /\bplaced=\S*\bbicycling:safe\b/.test(localStorage.getItem(key) ?? ''), QUIZ_KEY);
     assert.deepEqual((await texts(binItemLabels(page, 'safe'))).sort(), ['Bicycling', 'Swimming', 'Walking'], 'kept across the storage switch');
     await reloadWidget(page);
     await quizTab(page).click();
