@@ -10,7 +10,7 @@ import { test, after } from 'node:test';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
-import { openSuite, assertNoErrors, axeScan, screenshot } from './lib/browser.mjs';
+import { openSuite, assertNoErrors, axeScan, assertAxeCleanInBothThemes, screenshot } from './lib/browser.mjs';
 import { assertFocusInWidget } from './lib/widget.mjs';
 import {
   baseDeck,
@@ -362,12 +362,7 @@ for (const c of CASES) {
       assert.match(await shadowText(page, '#ok'), /Tip 1 of 10/);
 
       if (c.after) await c.after(page);
-      for (const theme of ['light', 'dark']) {
-        await page.evaluate((theme) => document.querySelector('#bad').setAttribute('theme', theme), theme);
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        const { violations, summary } = await axeScan(page, { context: '#bad' });
-        assert.equal(violations.length, 0, `axe on the error card (${theme}):\n${summary}`);
-      }
+      await assertAxeCleanInBothThemes(page, '#bad', 'on the error card', { context: '#bad' });
       assert.deepEqual(t.panics(), [], 'no panic in the console');
       await assertNoErrors(t, c.name);
     } finally {

@@ -25,7 +25,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, screenshot } from './lib/browser.mjs';
+import { openSuite, screenshot, nextFrames } from './lib/browser.mjs';
 import {
   loadDeck,
   openWidget,
@@ -319,7 +319,7 @@ for (const { seed, how } of WALKS) {
       found.push(...errors);
       if (did.focusStays) {
         // Two frames on: a control that the step hid loses focus at the next one.
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await nextFrames(page);
         const f = await deepActive(page);
         if (!f.inWidget) found.push(`focus left the widget: ${f.path || f.tag}`);
         else if (!f.visible) found.push(`focus is on a hidden element: ${f.path}`);

@@ -9,7 +9,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSuite, axeScan, screenshot } from './lib/browser.mjs';
+import { openSuite, assertAxeCleanInBothThemes, screenshot } from './lib/browser.mjs';
 import {
   loadDeck,
   widgetRunner,
@@ -131,16 +131,7 @@ async function assertResultsLeadWithMistakes(page, given, what) {
 }
 
 
-/** axe-core finds nothing, in the light theme and then in the dark one. */
-async function axeClean(page, what) {
-  for (const theme of ['light', 'dark']) {
-    await widget(page).evaluate((el, theme) => el.setAttribute('theme', theme), theme);
-    await widget(page).evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const scan = await axeScan(page);
-    assert.equal(scan.violations.length, 0, `axe, ${what} (${theme}):\n${scan.summary}`);
-  }
-  await widget(page).evaluate((el) => el.removeAttribute('theme'));
-}
+const axeClean = (page, what) => assertAxeCleanInBothThemes(page, 'backwise-widget', what);
 
 // --- tests ------------------------------------------------------------------
 

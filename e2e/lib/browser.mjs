@@ -11,6 +11,7 @@
 //   await browser.close();
 
 import { after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import path from 'node:path';
@@ -240,6 +241,24 @@ export async function axeScan(page, opts = {}) {
         .join('\n')
     : 'no axe violations';
   return { ...result, violations, summary };
+}
+
+/** Resolves two frames from now: once what the last action changed has been laid out and painted. */
+export const nextFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/**
+ * axe-core finds nothing, with the widget at `host` in the light theme and
+ * then in the dark one (its `theme` attribute is removed after). `scan` is
+ * axeScan's options.
+ */
+export async function assertAxeCleanInBothThemes(page, host, what, scan = {}) {
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate(([host, theme]) => document.querySelector(host).setAttribute('theme', theme), [host, theme]);
+    await nextFrames(page);
+    const { violations, summary } = await axeScan(page, scan);
+    assert.equal(violations.length, 0, `axe, ${what} (${theme}):\n${summary}`);
+  }
+  await page.evaluate((host) => document.querySelector(host).removeAttribute('theme'), host);
 }
 
 /**

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { REPO_ROOT } from './server.mjs';
-import { newPage, waitForReady, assertNoErrors, screenshot } from './browser.mjs';
+import { newPage, waitForReady, assertNoErrors, screenshot, nextFrames } from './browser.mjs';
 
 /**
  * Init script: records every backwise-quiz-complete event reaching window in
@@ -202,7 +202,7 @@ export async function deepActive(page) {
  * focus until the next frame, then loses it.
  */
 export async function assertFocusInWidget(page, after) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await nextFrames(page);
   const f = await deepActive(page);
   assert.ok(!f.isBody && f.inWidget, `focus was lost after ${after}: active element is ${f.path || f.tag}`);
   assert.ok(f.visible, `focus is on a hidden element after ${after}: ${f.path}`);

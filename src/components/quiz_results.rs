@@ -45,7 +45,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
         _ => String::new(),
     };
     // Try again's shuffle is known ahead: the Quiz tab has its board ready.
-    let reset = on_action.reform(|_| QuizAction::TryAgain);
+    let try_again = on_action.reform(|_| QuizAction::TryAgain);
     // The ones the reader got wrong come first, each with its right bin, its
     // why, the safer alternative and its tip; the right ones follow, folded.
     let (wrong, right): (Vec<ItemOutcome>, Vec<ItemOutcome>) =
@@ -112,7 +112,7 @@ pub fn QuizResults(props: &QuizResultsProps) -> Html {
                     <ol class="outcomes">{ for right.iter().filter_map(row) }</ol>
                 </details>
             }
-            <button type="button" class="primary" part="button" data-focus="reset" onclick={reset}>{ ui.try_again() }</button>
+            <button type="button" class="primary" part="button" data-focus="reset" onclick={try_again}>{ ui.try_again() }</button>
             { super::print_button(&ctx.deck, quiz.mistakes()) }
         </section>
     }
